@@ -1,0 +1,49 @@
+"""Every private asyncio and Pyodide detail the sandbox relies on, in one place.
+
+These are the parts that may change between Python versions. The sandbox's
+test suite runs under the system CPython and under Pyodide so that a change
+shows up as a failing test here rather than as a strange run for a learner.
+"""
+
+import asyncio
+import asyncio.base_events
+import asyncio.events
+
+__all__ = [
+    "get_running_loop_or_none", "set_running_loop", "loop_ready", "loop_scheduled",
+    "task_coroutine", "current_task_of", "MAXIMUM_SELECT_TIMEOUT",
+]
+
+#: ``BaseEventLoop._run_once`` never waits longer than this in one select.
+MAXIMUM_SELECT_TIMEOUT = asyncio.base_events.MAXIMUM_SELECT_TIMEOUT
+
+
+def get_running_loop_or_none():
+    """The loop running in this thread, or None (public in spirit, private in name)."""
+    return asyncio.events._get_running_loop()
+
+
+def set_running_loop(loop):
+    """Pyodide registers its WebLoop as the running loop of the main thread;
+    the sandbox hides it while a program runs and puts it back afterwards."""
+    asyncio.events._set_running_loop(loop)
+
+
+def loop_ready(loop):
+    """The deque of handles ready to run in the next iteration."""
+    return loop._ready
+
+
+def loop_scheduled(loop):
+    """The heap of ``TimerHandle``s, ordered by their ``_when``."""
+    return loop._scheduled
+
+
+def task_coroutine(task):
+    """The coroutine object a task drives (``Task._coro`` in both the C and
+    the Python implementation)."""
+    return task.get_coro()
+
+
+def current_task_of(loop):
+    return asyncio.tasks.current_task(loop)

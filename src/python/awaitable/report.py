@@ -1,0 +1,30 @@
+"""Plain-text rendering of a run, for terminals."""
+
+__all__ = ["format_run", "format_time"]
+
+
+def format_time(t):
+    return f"{t:8.3f}s"
+
+
+def format_run(run):
+    """The output lines with virtual timestamps, then how the run ended."""
+    lines = []
+    for line in run["output"]:
+        marker = " " if line["stream"] == "stdout" else "!"
+        lines.append(f"[{format_time(line['t'])}]{marker} {line['text']}")
+    if run["output_dropped"]:
+        lines.append(f"... {run['output_dropped']} more lines were not kept (output limit)")
+    if run["error"]:
+        lines.append(run["error"]["traceback"])
+        if run["error"].get("explanation"):
+            lines.append("")
+            lines.append(run["error"]["explanation"])
+    stopped = run["stopped"]
+    if stopped:
+        lines.append(f"Stopped: {stopped['message']}")
+        for waiting in stopped["waiting"]:
+            where = f" (line {waiting['line']})" if waiting["line"] else ""
+            lines.append(f"  task {waiting['name']!r} waits on {waiting['waits_on']}{where}")
+    lines.append(f"-- virtual time at the end: {run['virtual_time']:g}s")
+    return "\n".join(lines)

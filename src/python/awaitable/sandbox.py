@@ -1,0 +1,141 @@
+"""One program's sandbox: its clock, trace, limits and the patches around it.
+
+A ``Sandbox`` is used once, as a context manager around everything the
+program does; leaving it restores the host exactly as it was.
+"""
+
+import sys
+import weakref
+
+from . import internals
+from .clock import VirtualClock
+from .cpu_guard import CpuGuard
+from .limits import Limits
+from .loop import LimitExceeded, VirtualEventLoop
+from .output import OutputCapture
+from .patches import Patches
+from .task_tracer import TaskTracer, describe_wait, learner_line
+from .trace import BlockingCall, Trace
+
+__all__ = ["Sandbox", "StopReason"]
+
+
+class StopReason:
+    """Why the sandbox stopped a program early, and where."""
+
+    def __init__(self, kind, message, waiting=()):
+        #: deadlock, steps, virtual-time, cpu
+        self.kind = kind
+        self.message = message
+        #: what each unfinished task was doing: dicts with task, name, waits_on, line
+        self.waiting = list(waiting)
+
+    def to_json(self):
+        return {"kind": self.kind, "message": self.message, "waiting": self.waiting}
+
+
+def _format_seconds(value):
+    return f"{value:g}"
+
+
+class Sandbox:
+    def __init__(self, filename="main.py", limits=None, on_output=None):
+        self.filename = filename
+        self.limits = limits or Limits()
+        self.clock = VirtualClock()
+        self.trace = Trace()
+        self.tracer = TaskTracer(self.trace, self.clock, filename)
+        self.output = OutputCapture(self.trace, self.clock, self.limits, on_output)
+        self.cpu_guard = CpuGuard(filename, self.limits.max_cpu_seconds, self._cpu_exceeded)
+        self.current_loop = None
+        #: set the first time the sandbox stops the program; later stops
+        #: during clean-up do not replace it
+        self.stop_reason = None
+        self._tasks = weakref.WeakKeyDictionary()
+        self._loops = []
+        self._patches = Patches(self)
+
+    def __enter__(self):
+        self._patches.install()
+        return self
+
+    def __exit__(self, *exc_info):
+        self.output.finish()
+        self.cpu_guard.close()
+        for loop in self._loops:
+            if not loop.is_closed() and not loop.is_running():
+                loop.close()
+        self._patches.restore()
+        for task, record in list(self._tasks.items()):
+            record.name = task.get_name()
+        return False
+
+    # Loops and tasks
+
+    def new_loop(self):
+        loop = VirtualEventLoop(self)
+        self._loops.append(loop)
+        return loop
+
+    def register_task(self, task, record):
+        self._tasks[task] = record
+
+    def current_task_id(self):
+        loop = internals.get_running_loop_or_none()
+        if loop is None:
+            return None
+        task = internals.current_task_of(loop)
+        record = self._tasks.get(task) if task is not None else None
+        return record.id if record is not None else None
+
+    def unfinished_tasks(self):
+        """(task, record) pairs of tasks that have not finished, in creation order."""
+        pairs = [(task, record) for task, record in self._tasks.items() if not task.done()]
+        return sorted(pairs, key=lambda pair: pair[1].id)
+
+    def waiting_report(self):
+        report = []
+        for task, record in self.unfinished_tasks():
+            last = record.events[-1]
+            if last.kind == "suspended":
+                waits_on, line = last.detail, last.line
+            else:
+                waits_on, line = describe_wait(internals.task_coroutine(task), None, self.filename)
+            report.append({"task": record.id, "name": task.get_name(),
+                           "waits_on": waits_on, "line": line})
+        return report
+
+    def stop(self, kind, message):
+        if self.stop_reason is None:
+            self.stop_reason = StopReason(kind, message, self.waiting_report())
+        return self.stop_reason
+
+    # Blocking calls and the CPU guard
+
+    def blocking_sleep(self, seconds):
+        """``time.sleep`` in the sandbox: the clock moves on, and nothing else
+        runs meanwhile (the event loop is blocked, as on a real machine)."""
+        seconds = float(seconds)
+        if seconds < 0:
+            raise ValueError("sleep length must be non-negative")
+        self.record_blocking(f"time.sleep({_format_seconds(seconds)})", seconds)
+        self.clock.advance(seconds)
+
+    def record_blocking(self, call, duration):
+        self.trace.blocking.append(BlockingCall(
+            t=self.clock.now, duration=duration, call=call,
+            line=learner_line(sys._getframe(1), self.filename),
+            task=self.current_task_id()))
+
+    def check_cpu(self):
+        """Called once per event-loop iteration: the loop has control again."""
+        if self.stop_reason is not None and self.stop_reason.kind == "cpu":
+            raise LimitExceeded("cpu", self.stop_reason.message)
+        self.cpu_guard.checkpoint()
+
+    def _cpu_exceeded(self, line):
+        self.stop("cpu", (
+            f"the program was stopped at line {line}: it ran for more than "
+            f"{_format_seconds(self.limits.max_cpu_seconds)}s without giving control "
+            "back to the event loop (a loop with no `await` inside, such as "
+            "`while True: pass`, never lets anything else run)"))
