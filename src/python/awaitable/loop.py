@@ -132,6 +132,26 @@ class VirtualEventLoop(asyncio.BaseEventLoop):
             self._sandbox.register_task(task, record)
         return task
 
+    # Processes and sockets do not exist in the sandbox: asyncio's own
+    # subprocess and stream layers run unchanged on top of the simulated
+    # transports these hooks return.
+
+    async def _make_subprocess_transport(self, protocol, args, shell, stdin, stdout,
+                                         stderr, bufsize, extra=None, **kwargs):
+        return await self._sandbox.processes.make_transport(
+            self, protocol, args, shell, stdin, stdout, stderr, extra)
+
+    async def create_connection(self, protocol_factory, host=None, port=None, **kwargs):
+        return await self._sandbox.network.create_connection(
+            self, protocol_factory, host, port, **kwargs)
+
+    async def create_server(self, protocol_factory, host=None, port=None, **kwargs):
+        return await self._sandbox.network.create_server(
+            self, protocol_factory, host, port, **kwargs)
+
+    async def getaddrinfo(self, host, port, **kwargs):
+        return await self._sandbox.network.getaddrinfo(self, host, port, **kwargs)
+
     def _write_to_self(self):
         # Only called by call_soon_threadsafe; there is one thread, and the
         # loop never truly blocks, so there is nothing to wake.

@@ -4,6 +4,7 @@ A ``Sandbox`` is used once, as a context manager around everything the
 program does; leaving it restores the host exactly as it was.
 """
 
+import functools
 import sys
 import weakref
 
@@ -69,6 +70,19 @@ class Sandbox:
         for task, record in list(self._tasks.items()):
             record.name = task.get_name()
         return False
+
+    # Simulated operating system: built on first use, so a program that
+    # starts no process and opens no connection pays nothing for them.
+
+    @functools.cached_property
+    def processes(self):
+        from .processes import VirtualProcesses
+        return VirtualProcesses(self)
+
+    @functools.cached_property
+    def network(self):
+        from .network import VirtualNetwork
+        return VirtualNetwork(self)
 
     # Loops and tasks
 
