@@ -1,0 +1,28 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import starlight from '@astrojs/starlight';
+import { pyodideAssets } from './src/integrations/pyodide-assets.ts';
+
+// https://astro.build/config
+export default defineConfig({
+	// Self-hosting under a sub-path: set AWAITABLE_BASE=/course/ at build time.
+	base: process.env.AWAITABLE_BASE ?? '/',
+	trailingSlash: 'always',
+	integrations: [
+		starlight({
+			title: 'Awaitable',
+			description: 'Learn Python asyncio by writing it: graded exercises that run in your browser.',
+			sidebar: [
+				{ label: 'Course', link: '/' },
+				{ label: 'Lessons', autogenerate: { directory: 'lessons' } },
+			],
+			customCss: ['./src/styles/course.css'],
+			lastUpdated: false,
+			pagination: true,
+		}),
+		pyodideAssets(),
+	],
+	vite: {
+		worker: { format: 'es' },
+	},
+});

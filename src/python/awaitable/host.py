@@ -1,0 +1,28 @@
+"""The entry points the JavaScript host (the page's worker, or the
+``awaitable`` command under Node) calls. Results cross as JSON text."""
+
+import json
+
+from .grading import grade
+from .runner import run_program
+
+__all__ = ["run_json", "grade_json"]
+
+
+def _emitter(on_output):
+    if on_output is None:
+        return None
+    return lambda line: on_output(line.t, line.text, line.stream)
+
+
+def run_json(source, filename="main.py", on_output=None):
+    """Run a program; ``on_output(t, text, stream)`` is called per line."""
+    return json.dumps(run_program(source, filename=filename, on_output=_emitter(on_output)).to_json())
+
+
+def grade_json(bundle_json, source, on_output=None):
+    """Grade ``source`` against a grading bundle (id, checks, fixtures, limits)."""
+    bundle = json.loads(bundle_json)
+    return json.dumps(grade(bundle["id"], bundle["checks"], source,
+                            fixtures_source=bundle.get("fixtures"),
+                            limits=bundle.get("limits"), on_output=_emitter(on_output)))
