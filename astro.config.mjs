@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
+import { editorBundle } from './src/integrations/editor-bundle.ts';
 import { pyodideAssets } from './src/integrations/pyodide-assets.ts';
 
 // https://astro.build/config
@@ -14,13 +15,14 @@ export default defineConfig({
 			description: 'Learn Python asyncio by writing it: graded exercises that run in your browser.',
 			sidebar: [
 				{ label: 'Course', link: '/' },
-				{ label: 'Lessons', autogenerate: { directory: 'lessons' } },
+				{ label: 'Lessons', items: [{ autogenerate: { directory: 'lessons' } }] },
 			],
 			customCss: ['./src/styles/course.css'],
 			lastUpdated: false,
 			pagination: true,
 		}),
 		pyodideAssets(),
+		editorBundle(),
 	],
 	vite: {
 		worker: { format: 'es' },

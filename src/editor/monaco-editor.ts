@@ -1,0 +1,101 @@
+/**
+ * Monaco, with only what the course needs: the core editor, Python
+ * highlighting and a handful of editing features. Bundled separately from
+ * the site (editor-bundle.ts) and loaded by `load-editor.ts` only when an
+ * exercise needs it, so pages without one never load any of it.
+ */
+import * as monaco from 'monaco-editor/editor/editor.api.js';
+import { EDITOR_PADDING_PX, FONT_SIZE_PX, LINE_HEIGHT_PX } from './metrics.ts';
+import 'monaco-editor/editor/contrib/find/browser/findController.js';
+import 'monaco-editor/editor/contrib/comment/browser/comment.js';
+import 'monaco-editor/editor/contrib/bracketMatching/browser/bracketMatching.js';
+import 'monaco-editor/editor/contrib/folding/browser/folding.js';
+import 'monaco-editor/editor/contrib/multicursor/browser/multicursor.js';
+import 'monaco-editor/editor/contrib/linesOperations/browser/linesOperations.js';
+import 'monaco-editor/editor/contrib/wordOperations/browser/wordOperations.js';
+import 'monaco-editor/editor/contrib/clipboard/browser/clipboard.js';
+import 'monaco-editor/editor/contrib/indentation/browser/indentation.js';
+import 'monaco-editor/editor/contrib/toggleTabFocusMode/browser/toggleTabFocusMode.js';
+import 'monaco-editor/editor/contrib/wordHighlighter/browser/wordHighlighter.js';
+import 'monaco-editor/editor/contrib/hover/browser/hoverContribution.js';
+import 'monaco-editor/editor/contrib/suggest/browser/suggestController.js';
+import 'monaco-editor/languages/definitions/python/register.js';
+
+// The editor's own worker is bundled beside this module (see editor-bundle.ts).
+self.MonacoEnvironment = {
+	getWorker: () => new Worker(new URL('./editor.worker.js', import.meta.url), { type: 'module', name: 'monaco-editor' }),
+};
+
+export type Editor = monaco.editor.IStandaloneCodeEditor;
+
+
+function themeName(): string {
+	return document.documentElement.dataset.theme === 'light' ? 'vs' : 'vs-dark';
+}
+
+/** Create a Python editor in `container`, following the site's light/dark theme. */
+export function createEditor(container: HTMLElement, value: string, label: string): Editor {
+	const editor = monaco.editor.create(container, {
+		value,
+		language: 'python',
+		theme: themeName(),
+		fontSize: FONT_SIZE_PX,
+		lineHeight: LINE_HEIGHT_PX,
+		fontFamily: 'var(--sl-font-mono, ui-monospace, monospace)',
+		tabSize: 4,
+		insertSpaces: true,
+		detectIndentation: false,
+		minimap: { enabled: false },
+		scrollBeyondLastLine: false,
+		automaticLayout: true,
+		padding: { top: EDITOR_PADDING_PX, bottom: EDITOR_PADDING_PX },
+		renderLineHighlightOnlyWhenFocus: true,
+		ariaLabel: label,
+		accessibilitySupport: 'auto',
+		fixedOverflowWidgets: true,
+	});
+	new MutationObserver(() => monaco.editor.setTheme(themeName())).observe(document.documentElement, {
+		attributes: true,
+		attributeFilter: ['data-theme'],
+	});
+	return editor;
+}
+
+export interface Marker {
+	line: number;
+	column?: number | null;
+	endLine?: number | null;
+	endColumn?: number | null;
+	message: string;
+}
+
+/** Show errors on their lines (or clear them with an empty list). */
+export function setMarkers(editor: Editor, markers: Marker[]) {
+	const model = editor.getModel();
+	if (!model) return;
+	monaco.editor.setModelMarkers(
+		model,
+		'awaitable',
+		markers.map((marker) => {
+			const line = Math.min(Math.max(marker.line, 1), model.getLineCount());
+			const startColumn = marker.column ?? model.getLineFirstNonWhitespaceColumn(line) ?? 1;
+			const endLine = marker.endLine && marker.endLine >= line ? marker.endLine : line;
+			const endColumn =
+				marker.endColumn && marker.endColumn > startColumn ? marker.endColumn : model.getLineMaxColumn(endLine);
+			return {
+				severity: monaco.MarkerSeverity.Error,
+				message: marker.message,
+				startLineNumber: line,
+				startColumn: Math.max(startColumn, 1),
+				endLineNumber: endLine,
+				endColumn: Math.max(endColumn, startColumn + 1),
+			};
+		}),
+	);
+}
+
+/** Bind Ctrl/Cmd+Enter and Ctrl/Cmd+Shift+Enter inside the editor. */
+export function addShortcuts(editor: Editor, run: () => void, check: () => void) {
+	editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, run);
+	editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyMod.Shift | monaco.KeyCode.Enter, check);
+}

@@ -1,0 +1,19 @@
+import { GradingBundleSchema, type GradingBundle } from '../schemas/exercise.ts';
+
+const bundles = new Map<string, Promise<GradingBundle>>();
+
+/** Fetch and validate an exercise's grading bundle (`<base>exercises/<id>.json`), once per page. */
+export function fetchGradingBundle(url: string): Promise<GradingBundle> {
+	let bundle = bundles.get(url);
+	if (!bundle) {
+		bundle = fetch(url)
+			.then((response) => {
+				if (!response.ok) throw new Error(`could not load the exercise's checks (HTTP ${response.status})`);
+				return response.json();
+			})
+			.then((data) => GradingBundleSchema.parse(data));
+		bundle.catch(() => bundles.delete(url));
+		bundles.set(url, bundle);
+	}
+	return bundle;
+}

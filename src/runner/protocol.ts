@@ -1,0 +1,43 @@
+import type { CheckResult } from '../schemas/check-result.ts';
+import type { GradingBundle } from '../schemas/exercise.ts';
+import type { OutputLine, RunResult } from '../schemas/run-result.ts';
+
+/**
+ * Every method the Python worker answers, with its params and result.
+ * Requests, responses and events are all derived from this one map.
+ */
+export interface WorkerMethods {
+	/** Load Pyodide and the sandbox package. */
+	init: { params: { indexURL: string }; result: { python: string; loadMs: number } };
+	/** Run a program in a fresh sandbox; output streams as `output` events. */
+	run: { params: { source: string }; result: RunResult };
+	/** Grade a program against an exercise's checks; output streams as `output` events. */
+	check: { params: { source: string; bundle: GradingBundle }; result: CheckResult };
+}
+
+export type WorkerMethod = keyof WorkerMethods;
+export type ParamsOf<M extends WorkerMethod> = WorkerMethods[M]['params'];
+export type ResultOf<M extends WorkerMethod> = WorkerMethods[M]['result'];
+
+/** Main thread to worker. */
+export type WorkerRequest = {
+	[M in WorkerMethod]: { type: 'request'; id: number; method: M; params: ParamsOf<M> };
+}[WorkerMethod];
+
+/** Why a request failed; `timeout` and `crashed` come from the main thread's watchdog. */
+export type WorkerErrorKind = 'internal' | 'timeout' | 'crashed';
+
+export interface WorkerError {
+	kind: WorkerErrorKind;
+	message: string;
+}
+
+/** Worker to main thread: the one reply to a request. */
+export type WorkerResponse =
+	| { type: 'response'; id: number; result: ResultOf<WorkerMethod> }
+	| { type: 'response'; id: number; error: WorkerError };
+
+/** Worker to main thread: streamed while a request runs. */
+export type WorkerEvent = { type: 'output'; id: number; line: OutputLine };
+
+export type WorkerMessage = WorkerResponse | WorkerEvent;

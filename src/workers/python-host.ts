@@ -1,0 +1,44 @@
+import type { PyodideAPI } from 'pyodide';
+import type { CheckResult } from '../schemas/check-result.ts';
+import type { GradingBundle } from '../schemas/exercise.ts';
+import type { OutputLine, RunResult } from '../schemas/run-result.ts';
+
+/** Where the sandbox package is written in Pyodide's file system. */
+const PACKAGE_ROOT = '/lib/awaitable-sandbox';
+
+export type OutputListener = (line: OutputLine) => void;
+
+/** The sandbox package inside one Pyodide instance. No DOM, no Vite: shared by the worker and the CLI. */
+export interface PythonHost {
+	/** Python's version string. */
+	readonly python: string;
+	run(source: string, onOutput?: OutputListener): RunResult;
+	check(bundle: GradingBundle, source: string, onOutput?: OutputListener): CheckResult;
+}
+
+interface HostModule {
+	run_json(source: string, filename: string, onOutput: unknown): string;
+	grade_json(bundle: string, source: string, onOutput: unknown): string;
+}
+
+/**
+ * Writes the package's files (paths relative to the package's parent, like
+ * `awaitable/loop.py`) into Pyodide and imports its host module.
+ */
+export function startPythonHost(pyodide: PyodideAPI, files: Record<string, string>): PythonHost {
+	for (const [path, text] of Object.entries(files)) {
+		const target = `${PACKAGE_ROOT}/${path}`;
+		pyodide.FS.mkdirTree(target.slice(0, target.lastIndexOf('/')));
+		pyodide.FS.writeFile(target, text);
+	}
+	pyodide.runPython(`import sys\nif ${JSON.stringify(PACKAGE_ROOT)} not in sys.path: sys.path.insert(0, ${JSON.stringify(PACKAGE_ROOT)})`);
+	const host = pyodide.pyimport('awaitable.host') as unknown as HostModule;
+	const python = String(pyodide.runPython('import sys; sys.version.split()[0]'));
+	const emitter = (onOutput?: OutputListener) =>
+		onOutput ? (t: number, text: string, stream: 'stdout' | 'stderr') => onOutput({ t, text, stream }) : null;
+	return {
+		python,
+		run: (source, onOutput) => JSON.parse(host.run_json(source, 'main.py', emitter(onOutput))),
+		check: (bundle, source, onOutput) => JSON.parse(host.grade_json(JSON.stringify(bundle), source, emitter(onOutput))),
+	};
+}

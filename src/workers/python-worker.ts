@@ -1,0 +1,59 @@
+/// <reference lib="webworker" />
+import type { PyodideAPI } from 'pyodide';
+import type { WorkerMessage, WorkerRequest, WorkerResponse } from '../runner/protocol.ts';
+import type { OutputLine } from '../schemas/run-result.ts';
+import { startPythonHost, type PythonHost } from './python-host.ts';
+
+/**
+ * The page's one Python worker. Requests are handled one at a time, in
+ * order: a run is synchronous inside Python, so the next message waits.
+ */
+let host: Promise<PythonHost> | null = null;
+
+async function boot(indexURL: string): Promise<PythonHost> {
+	const { loadPyodide } = (await import(/* @vite-ignore */ `${indexURL}pyodide.mjs`)) as {
+		loadPyodide: (options: { indexURL: string }) => Promise<PyodideAPI>;
+	};
+	const [pyodide, { packageFiles }] = await Promise.all([loadPyodide({ indexURL }), import('./python-package.ts')]);
+	return startPythonHost(pyodide, packageFiles);
+}
+
+function post(message: WorkerMessage) {
+	self.postMessage(message);
+}
+
+async function handle(request: WorkerRequest): Promise<WorkerResponse> {
+	const { id } = request;
+	const onOutput = (line: OutputLine) => post({ type: 'output', id, line });
+	switch (request.method) {
+		case 'init': {
+			const started = performance.now();
+			host ??= boot(request.params.indexURL);
+			const ready = await host;
+			return { type: 'response', id, result: { python: ready.python, loadMs: Math.round(performance.now() - started) } };
+		}
+		case 'run': {
+			if (!host) throw new Error('the worker was asked to run before init');
+			return { type: 'response', id, result: (await host).run(request.params.source, onOutput) };
+		}
+		case 'check': {
+			if (!host) throw new Error('the worker was asked to check before init');
+			const { bundle, source } = request.params;
+			return { type: 'response', id, result: (await host).check(bundle, source, onOutput) };
+		}
+	}
+}
+
+let queue: Promise<unknown> = Promise.resolve();
+
+self.addEventListener('message', (event: MessageEvent<WorkerRequest>) => {
+	const request = event.data;
+	queue = queue.then(async () => {
+		try {
+			post(await handle(request));
+		} catch (error) {
+			if (request.method === 'init') host = null;
+			post({ type: 'response', id: request.id, error: { kind: 'internal', message: String((error as Error)?.message ?? error) } });
+		}
+	});
+});
