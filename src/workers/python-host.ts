@@ -14,11 +14,14 @@ export interface PythonHost {
 	readonly python: string;
 	run(source: string, onOutput?: OutputListener): RunResult;
 	check(bundle: GradingBundle, source: string, onOutput?: OutputListener): CheckResult;
+	/** A run as plain text with virtual timestamps, as the terminal shows it. */
+	formatRun(result: RunResult): string;
 }
 
 interface HostModule {
 	run_json(source: string, filename: string, onOutput: unknown): string;
 	grade_json(bundle: string, source: string, onOutput: unknown): string;
+	format_run_json(run: string): string;
 }
 
 /**
@@ -35,10 +38,12 @@ export function startPythonHost(pyodide: PyodideAPI, files: Record<string, strin
 	const host = pyodide.pyimport('awaitable.host') as unknown as HostModule;
 	const python = String(pyodide.runPython('import sys; sys.version.split()[0]'));
 	const emitter = (onOutput?: OutputListener) =>
-		onOutput ? (t: number, text: string, stream: 'stdout' | 'stderr') => onOutput({ t, text, stream }) : null;
+		// undefined (not null) crosses into Python as None.
+		onOutput ? (t: number, text: string, stream: 'stdout' | 'stderr') => onOutput({ t, text, stream }) : undefined;
 	return {
 		python,
 		run: (source, onOutput) => JSON.parse(host.run_json(source, 'main.py', emitter(onOutput))),
 		check: (bundle, source, onOutput) => JSON.parse(host.grade_json(JSON.stringify(bundle), source, emitter(onOutput))),
+		formatRun: (result) => host.format_run_json(JSON.stringify(result)),
 	};
 }

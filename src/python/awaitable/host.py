@@ -4,9 +4,10 @@
 import json
 
 from .grading import grade
+from .report import format_run
 from .runner import run_program
 
-__all__ = ["run_json", "grade_json"]
+__all__ = ["run_json", "grade_json", "format_run_json"]
 
 
 def _emitter(on_output):
@@ -26,3 +27,8 @@ def grade_json(bundle_json, source, on_output=None):
     return json.dumps(grade(bundle["id"], bundle["checks"], source,
                             fixtures_source=bundle.get("fixtures"),
                             limits=bundle.get("limits"), on_output=_emitter(on_output)))
+
+
+def format_run_json(run_json):
+    """A run (as JSON text) as the plain text a terminal shows."""
+    return format_run(json.loads(run_json))

@@ -9,8 +9,10 @@ from dataclasses import dataclass, field
 
 from .cpu_guard import CpuLimitExceeded
 from .errors import describe_error, describe_syntax_error
+from .explanations import attach_explanations
 from .loop import Deadlock, LimitExceeded
 from .sandbox import Sandbox
+from .warnings_capture import WarningsCapture
 
 __all__ = ["run_program", "RunResult"]
 
@@ -26,6 +28,10 @@ class RunResult:
     error: dict | None = None
     #: the exit status of ``sys.exit(...)``, if the program called it
     exit_status: int | None = None
+    #: ``CapturedWarning``s shown to the program, in order
+    warnings: list = field(default_factory=list)
+    #: ``Explanation``s of the mistakes the run shows, the error's first
+    explanations: list = field(default_factory=list)
 
     @property
     def trace(self):
@@ -57,6 +63,8 @@ class RunResult:
             "error": self.error,
             "stopped": self.stopped.to_json() if self.stopped else None,
             "exit_status": self.exit_status,
+            "warnings": [warning.to_json() for warning in self.warnings],
+            "explanations": [explanation.to_json() for explanation in self.explanations],
             **trace.to_json(),
         }
 
@@ -73,14 +81,17 @@ def run_program(source, *, filename="main.py", limits=None, on_output=None, prep
     try:
         code = compile(source, filename, "exec")
     except SyntaxError as error:
-        result.error = describe_syntax_error(error, filename)
+        result.error = describe_syntax_error(error, filename, source)
+        attach_explanations(result, source, error)
         return result
     linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
     module = types.ModuleType("__main__")
     module.__dict__.update({"__file__": filename, "__builtins__": builtins})
     result.namespace = module.__dict__
     saved_main = sys.modules.get("__main__")
-    with sandbox:
+    failure = None
+    warnings_capture = WarningsCapture(sandbox.clock, filename)
+    with sandbox, warnings_capture:
         sys.modules["__main__"] = module
         try:
             if prepare is not None:
@@ -98,12 +109,15 @@ def run_program(source, *, filename="main.py", limits=None, on_output=None, prep
                 "traceback": "MemoryError: the program ran out of memory"}
         except BaseException as error:
             result.error = describe_error(error, filename)
+            failure = error
         finally:
             # Collect now so "Task exception was never retrieved" and similar
             # messages appear in this run's output, as they would at exit.
             gc.collect()
             if saved_main is not None:
                 sys.modules["__main__"] = saved_main
+    result.warnings = warnings_capture.records
+    attach_explanations(result, source, failure)
     return result
 
 

@@ -24,7 +24,7 @@ __all__ = [
 PROGRAMS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "programs")
 
 #: real runs at the same time; the machines this runs on have two cores
-_PARALLEL = 8
+_PARALLEL = 4
 
 #: a real run that takes longer than this has hung
 _TIMEOUT = 30.0

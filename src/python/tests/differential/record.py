@@ -37,6 +37,8 @@ def main(argv=None):
     for name in names:
         if len(outputs[name]) != 1:
             print(f"{name}: output differs between runs; not recorded", file=sys.stderr)
+            for number, output in enumerate(sorted(outputs[name]), 1):
+                print(f"--- variant {number}\n{output}", file=sys.stderr)
             failed.add(name)
         if name in failed:
             continue

@@ -14,7 +14,7 @@ print(loop.run_until_complete(work("first", 0.05)))
 print("running:", loop.is_running())
 
 task = loop.create_task(work("background", 0.1))
-loop.call_later(0.2, loop.stop)
+loop.call_later(0.3, loop.stop)
 loop.run_forever()
 print("stopped; background done:", task.done())
 

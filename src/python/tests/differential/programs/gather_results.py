@@ -14,10 +14,8 @@ async def fail(delay):
 
 
 async def main():
-    loop = asyncio.get_running_loop()
-    start = loop.time()
     results = await asyncio.gather(fetch("slow", 0.3), fetch("fast", 0.1), fetch("mid", 0.2))
-    print(results, round(loop.time() - start, 1))
+    print(results)
     mixed = await asyncio.gather(fetch("ok", 0.1), fail(0.2), return_exceptions=True)
     print([type(item).__name__ for item in mixed], mixed[1])
     print(await asyncio.gather())

@@ -2,24 +2,22 @@
 import asyncio
 
 
-async def producer(queue, loop, start):
+async def producer(queue):
     for item in range(4):
         await queue.put(item)
-        print(f"put {item} at {loop.time() - start:.1f}")
+        print(f"put {item}; queue size {queue.qsize()}")
 
 
-async def slow_consumer(queue, loop, start):
+async def slow_consumer(queue):
     for _ in range(4):
         await asyncio.sleep(0.1)
         item = await queue.get()
-        print(f"got {item} at {loop.time() - start:.1f}")
+        print(f"got {item}")
 
 
 async def main():
-    loop = asyncio.get_running_loop()
-    start = loop.time()
     queue = asyncio.Queue(maxsize=2)
-    await asyncio.gather(producer(queue, loop, start), slow_consumer(queue, loop, start))
+    await asyncio.gather(producer(queue), slow_consumer(queue))
 
 
 asyncio.run(main())

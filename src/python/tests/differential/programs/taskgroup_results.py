@@ -9,14 +9,12 @@ async def brew(drink, delay):
 
 
 async def main():
-    loop = asyncio.get_running_loop()
-    start = loop.time()
     async with asyncio.TaskGroup() as group:
         tea = group.create_task(brew("tea", 0.2))
         coffee = group.create_task(brew("coffee", 0.3), name="coffee")
         group.create_task(brew("water", 0.1))
         print("all started")
-    print("block ended after", round(loop.time() - start, 1), "s")
+    print("block ended")
     print(tea.result(), coffee.result(), coffee.get_name())
 
 

@@ -8,18 +8,17 @@ def blocking_io(seconds):
     return f"slept {seconds}s in a thread"
 
 
-async def ticker(loop, start):
-    for _ in range(4):
+async def ticker():
+    for number in range(1, 5):
         await asyncio.sleep(0.1)
-        print(f"tick at {loop.time() - start:.1f}")
+        print("tick", number)
 
 
 async def main():
-    loop = asyncio.get_running_loop()
-    start = loop.time()
-    result, _ = await asyncio.gather(asyncio.to_thread(blocking_io, 0.25), ticker(loop, start))
-    print(result)
-    print(f"both done at {loop.time() - start:.1f}")
+    thread = asyncio.create_task(asyncio.to_thread(blocking_io, 0.25))
+    thread.add_done_callback(lambda task: print("thread:", task.result()))
+    await ticker()
+    print("ticker done; thread done:", thread.done())
 
 
 asyncio.run(main())
