@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import { editorBundle } from './src/integrations/editor-bundle.ts';
 import { pyodideAssets } from './src/integrations/pyodide-assets.ts';
+import { remarkPlayground } from './src/integrations/remark-playground.ts';
 
 // https://astro.build/config
 export default defineConfig({
@@ -25,6 +26,9 @@ export default defineConfig({
 		pyodideAssets(),
 		editorBundle(),
 	],
+	markdown: {
+		remarkPlugins: [remarkPlayground],
+	},
 	vite: {
 		worker: { format: 'es' },
 	},

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -33,6 +33,25 @@ function gradeWithSystemPython(exercise: Exercise, source: string): CheckResult 
 	return CheckResultSchema.parse(JSON.parse(child.stdout));
 }
 
+/**
+ * `exercises/<id>/variants/`: `alternative-*.py`, other correct solutions
+ * that must pass; `wrong-*.py`, typical mistakes that must fail, each
+ * starting with `# expect: REGEX`, which a failing check's message must match
+ * (case-insensitively), so that the message names the mistake.
+ */
+function variants(id: string) {
+	const folder = join(ROOT, 'exercises', id, 'variants');
+	if (!existsSync(folder)) return [];
+	return readdirSync(folder)
+		.filter((name) => /^(alternative|wrong)-.*\.py$/.test(name))
+		.sort()
+		.map((name) => {
+			const source = readFileSync(join(folder, name), 'utf8');
+			const expect = /^# expect: (.+)$/m.exec(source)?.[1];
+			return { name, source, wrong: name.startsWith('wrong-'), expect };
+		});
+}
+
 const verdicts = (result: CheckResult) => Object.fromEntries(result.checks.map((check) => [check.title, check.status]));
 
 describe.each(exercises.map((exercise) => [exercise.id, exercise] as const))('%s', (id, exercise) => {
@@ -60,4 +79,29 @@ describe.each(exercises.map((exercise) => [exercise.id, exercise] as const))('%s
 		}).toEqual(recorded);
 		await expect(JSON.stringify(recorded, null, 2) + '\n').toMatchFileSnapshot(`verdicts/${id}.json`);
 	});
+
+	const cases = variants(id);
+	test.skipIf(!cases.length).each(cases)('variant $name is graded as it should be', async ({ source, wrong, expect: pattern }) => {
+		const python = await pyodideHost();
+		const result = python.check(exercise, source);
+		expect(result.checks.filter((check) => check.status === 'error')).toEqual([]);
+		if (!wrong) {
+			expect(result.checks.filter((check) => !check.passed)).toEqual([]);
+			return;
+		}
+		expect(pattern, 'a wrong variant starts with "# expect: REGEX"').toBeTruthy();
+		expect(result.passed).toBe(false);
+		const messages = result.checks.filter((check) => !check.passed).map((check) => check.message);
+		expect(messages.some((message) => new RegExp(pattern!, 'i').test(message)), messages.join('\n---\n')).toBe(true);
+	});
+});
+
+test('every exercise has at least one alternative and two wrong variants', () => {
+	const thin = exercises
+		.map((exercise) => {
+			const cases = variants(exercise.id);
+			return { id: exercise.id, alternatives: cases.filter((c) => !c.wrong).length, wrong: cases.filter((c) => c.wrong).length };
+		})
+		.filter(({ alternatives, wrong }) => alternatives < 1 || wrong < 2);
+	expect(thin).toEqual([]);
 });

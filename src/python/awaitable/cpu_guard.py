@@ -3,16 +3,24 @@
 Only loops in the learner's own file are watched. On Python 3.12+ the guard
 uses ``sys.monitoring`` JUMP events on the learner's code objects, counting
 backward jumps (every loop iteration makes one) and disabling forward-jump
-locations so they cost nothing afterwards. On 3.11 it falls back to a
-``sys.settrace`` tracer limited to frames of the learner's file.
+locations so they cost nothing afterwards. On 3.11, in the main thread of a
+system with interval timers, a ``SIGALRM`` timer looks in a few times a
+second and costs nothing in between: once the time is up it traces the
+learner's frames only, so the exception is raised at a line of theirs, never
+inside asyncio. Elsewhere it falls back to a ``sys.settrace`` tracer limited
+to frames of the learner's file.
 """
 
+import signal
 import sys
 import time
 
 __all__ = ["CpuGuard", "CpuLimitExceeded"]
 
 _CHECK_EVERY = 512
+
+#: seconds between two looks of the SIGALRM timer
+_ALARM_INTERVAL = 0.1
 _real_perf_counter = time.perf_counter
 
 
@@ -40,6 +48,7 @@ class CpuGuard:
         self._tool = None
         self._codes = []
         self._previous_trace = None
+        self._previous_alarm = None
 
     def checkpoint(self):
         """Code is making progress (the event loop got control back)."""
@@ -59,7 +68,8 @@ class CpuGuard:
         """Start watching the loops in ``code`` (a module's code object)."""
         monitoring = getattr(sys, "monitoring", None)
         if monitoring is None:
-            self._watch_with_settrace()
+            if not self._watch_with_alarm():
+                self._watch_with_settrace()
             return
         if self._tool is None:
             for tool in range(5, 0, -1):
@@ -80,6 +90,48 @@ class CpuGuard:
         self._tick(_line_of(code, offset))
         return None
 
+    def _watch_with_alarm(self):
+        if not hasattr(signal, "setitimer"):
+            return False
+        try:
+            handler = signal.signal(signal.SIGALRM, self._on_alarm)
+        except ValueError:
+            # Signals are for the main thread only.
+            return False
+        timer = signal.setitimer(signal.ITIMER_REAL, _ALARM_INTERVAL, _ALARM_INTERVAL)
+        self._previous_alarm = (handler, timer)
+        return True
+
+    def _on_alarm(self, signum, frame):
+        if _real_perf_counter() <= self._deadline:
+            return
+        if frame.f_code.co_filename == self.filename:
+            self._tick_now(frame.f_lineno)
+        # The program is inside a library call: trace its own frames so
+        # that it stops at its next line, and nowhere else.
+        local = self._local_tracer()
+        found = False
+        while frame is not None:
+            if frame.f_code.co_filename == self.filename:
+                frame.f_trace = local
+                found = True
+            frame = frame.f_back
+        if found and sys.gettrace() is None:
+            self._previous_trace = None
+            sys.settrace(lambda frame, event, arg: None)
+
+    def _tick_now(self, line):
+        self._count = _CHECK_EVERY - 1
+        self._tick(line)
+
+    def _local_tracer(self):
+        def local(frame, event, arg):
+            if event == "line":
+                sys.settrace(None)
+                self._tick_now(frame.f_lineno)
+            return local
+        return local
+
     def _watch_with_settrace(self):
         filename = self.filename
 
@@ -98,6 +150,13 @@ class CpuGuard:
 
     def close(self):
         monitoring = getattr(sys, "monitoring", None)
+        if self._previous_alarm is not None:
+            handler, timer = self._previous_alarm
+            signal.setitimer(signal.ITIMER_REAL, *timer)
+            signal.signal(signal.SIGALRM, handler)
+            self._previous_alarm = None
+            sys.settrace(None)
+            return
         if monitoring is None:
             sys.settrace(self._previous_trace)
             return

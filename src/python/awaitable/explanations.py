@@ -16,11 +16,12 @@ import asyncio
 import inspect
 import os
 import re
+import warnings
 from dataclasses import dataclass
 
 from .errors import leaf_exceptions, learner_line_of
 
-__all__ = ["Explanation", "attach_explanations"]
+__all__ = ["Explanation", "explain_error", "attach_explanations"]
 
 
 @dataclass(frozen=True)
@@ -40,28 +41,15 @@ class Explanation:
         return {"id": self.id, "title": self.title, "text": self.text, "line": self.line}
 
 
-def attach_explanations(result, source, error=None):
-    """Explain the mistakes a finished run shows.
+def explain_error(result, source, error):
+    """The explanation of ``error``, the exception the program of ``result``
+    ended with (or the SyntaxError that kept it from starting), or None.
 
-    ``error`` is the exception the program ended with (or the SyntaxError
-    that kept it from starting). Sets ``result.explanations`` to every
-    explanation found, the error's first, and, when the run has an error,
-    ``result.error["explanation"]`` to the error's (a dict, or None).
+    Call it as soon as the error is caught: the explanation is plain data,
+    so the exception and the frames it holds can go (and the warnings of
+    what they kept alive appear during the run, as in CPython).
     """
     evidence = _Evidence(result, source)
-    about_error = _explain_error(evidence, error) if error is not None else None
-    evidence.about_error = about_error
-    found = [about_error] if about_error is not None else []
-    for explainer in _RUN_EXPLAINERS:
-        explanation = explainer(evidence)
-        if explanation is not None and all(each.id != explanation.id for each in found):
-            found.append(explanation)
-    result.explanations = found
-    if result.error is not None:
-        result.error["explanation"] = about_error.to_json() if about_error is not None else None
-
-
-def _explain_error(evidence, error):
     # A TaskGroup's ExceptionGroup is explained by its first sub-exception
     # that a specific explainer recognises, and only otherwise as a group.
     failures = [_Failure(error, evidence.filename)]
@@ -73,6 +61,30 @@ def _explain_error(evidence, error):
             if explanation is not None:
                 return explanation
     return None
+
+
+def attach_explanations(result, source, about_error=None):
+    """Explain the mistakes a finished run shows.
+
+    ``about_error`` is what ``explain_error`` said of the run's error. Sets
+    ``result.explanations`` to every explanation found, that one first, and
+    when the run has an error, ``result.error["explanation"]`` to its JSON
+    (or None).
+    """
+    evidence = _Evidence(result, source)
+    evidence.about_error = about_error
+    found = [about_error] if about_error is not None else []
+    for explainer in _RUN_EXPLAINERS:
+        explanation = explainer(evidence)
+        # One explanation per mistake and per line: on the error's line,
+        # the error's explanation says it best.
+        if explanation is not None and all(
+                each.id != explanation.id and (each.line is None or each.line != explanation.line)
+                for each in found):
+            found.append(explanation)
+    result.explanations = found
+    if result.error is not None:
+        result.error["explanation"] = about_error.to_json() if about_error is not None else None
 
 
 # What explainers read
@@ -100,7 +112,8 @@ class _Evidence:
         self.warnings = result.warnings
         self.stopped = result.stopped
         self.virtual_time = result.virtual_time
-        #: the explanation of the run's error, once found
+        self.finished = result.error is None and result.stopped is None
+        #: the explanation of the run's error, for run explainers to defer to
         self.about_error = None
 
     def output(self, stream):
@@ -117,10 +130,13 @@ class _Source:
 
     def __init__(self, text):
         self.text = text
-        try:
-            self.tree = ast.parse(text)
-        except (SyntaxError, ValueError):
-            self.tree = None
+        # Parsing again must not show the program's SyntaxWarnings a second time.
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            try:
+                self.tree = ast.parse(text)
+            except (SyntaxError, ValueError):
+                self.tree = None
         self._nodes = list(ast.walk(self.tree)) if self.tree is not None else []
         self._parents = {}
         for node in self._nodes:
@@ -191,6 +207,19 @@ class _Source:
             return True
         return isinstance(parent, ast.Call) and node is not parent.func and _last_name(parent.func) in _RUNNERS
 
+    def stored_coroutines(self, line):
+        """Unawaited coroutine calls assigned to a variable that ``line`` uses,
+        in the same function (``prices = fetch()`` then ``prices["tea"]``)."""
+        function = self.function_at(line)
+        used = {node.id for node in self.nodes(ast.Name)
+                if node.lineno <= line <= node.end_lineno and isinstance(node.ctx, ast.Load)}
+        found = []
+        for assign in self.nodes(ast.Assign):
+            if (assign.lineno < line and self.function_at(assign.lineno) is function
+                    and any(isinstance(target, ast.Name) and target.id in used for target in assign.targets)):
+                found += [call for call in self.unawaited_calls(line=assign.lineno) if call is assign.value]
+        return found
+
     def unawaited_calls(self, name=None, line=None):
         """Calls that create a coroutine nobody awaits: of the function
         ``name`` if given, else of any async function; on ``line`` if given."""
@@ -258,6 +287,11 @@ def _seconds(value):
     return f"{value:g}s"
 
 
+def _a(kind):
+    """``a `list``` or ``an `int```."""
+    return f"{'an' if kind[:1].lower() in 'aeiou' else 'a'} `{kind}`"
+
+
 # Explainers of the error a run ended with: (evidence, failure) -> Explanation | None
 
 _OUTSIDE_ASYNC = re.compile(
@@ -269,11 +303,11 @@ def _await_outside_async(evidence, failure):
     match = _OUTSIDE_ASYNC.match(failure.message)
     if not isinstance(failure.exception, SyntaxError) or match is None:
         return None
-    what = f"`{match['what']}`" if match["what"] else "an `async for` comprehension"
+    what = f"`{match['what']}`" if match["what"] else "an asynchronous comprehension (`async for` or `await` inside it)"
     line = failure.line
     function = evidence.source.function_at(line)
     if isinstance(function, ast.FunctionDef):
-        where = (f"Line {line} uses {what} inside `def {function.name}()`, an ordinary function. ")
+        where = f"Line {line} uses {what} inside `def {function.name}()`, an ordinary function. "
         fix = (f"Make it `async def {function.name}(...)`; code that calls it must then "
                f"`await {function.name}(...)` too.")
     else:
@@ -352,15 +386,15 @@ def _not_awaitable(evidence, failure):
     elif isinstance(value, ast.Call) and _last_name(value.func) in source.sync_functions() - source.async_functions():
         name = _last_name(value.func)
         text = (f"{code} on line {line}: `{name}()` is an ordinary function (`def`, not `async def`), "
-                f"so calling it already ran it and gave back its result, a `{kind}`, which can't be "
+                f"so calling it already ran it and gave back its result, {_a(kind)}, which can't be "
                 f"awaited. Either drop the `await`, or make it `async def {name}(...)` if it needs "
                 "to await something itself.")
     elif kind in {"list", "tuple", "set", "generator"}:
-        text = (f"{code} on line {line} awaits a `{kind}`. To run several coroutines together and "
+        text = (f"{code} on line {line} awaits {_a(kind)}. To run several coroutines together and "
                 "wait for all of them, pass them to `asyncio.gather()`: "
                 "`await asyncio.gather(*coroutines)`.")
     else:
-        text = (f"{code} on line {line} awaits a `{kind}`. `await` only works on awaitables: the "
+        text = (f"{code} on line {line} awaits {_a(kind)}. `await` only works on awaitables: the "
                 "coroutine you get by calling an `async def` function, a Task or a Future.")
     return Explanation("not-awaitable", title, text, line)
 
@@ -390,16 +424,18 @@ def _coroutine_used_as_value(evidence, failure):
         return None
     line = failure.line
     source = evidence.source
-    calls = source.unawaited_calls(line=line)
+    calls = source.unawaited_calls(line=line) or source.stored_coroutines(line)
     learner = source.async_functions()
     calls.sort(key=lambda call: _last_name(call.func) not in learner)
     problem = f"(`{failure.message}`)"
     if calls:
         code = source.code(calls[0])
-        text = (f"`{code}` on line {line} calls an `async def` function without `await`. That "
-                "does not run it: it only creates a coroutine object, and the next step used that "
+        used = "the next step" if calls[0].lineno == line else f"line {line}"
+        text = (f"`{code}` on line {calls[0].lineno} calls an `async def` function without `await`. "
+                f"That does not run it: it only creates a coroutine object, and {used} used that "
                 f"object as if it were the result {problem}. Write `await {code}` to run it and "
                 "get its result.")
+        line = calls[0].lineno
     else:
         text = (f"Line {line} uses a coroutine object as if it were a result {problem}. Calling an "
                 "`async def` function only creates a coroutine; `await` it to run it and get what "
@@ -441,7 +477,7 @@ def _with_instead_of_async_with(evidence, failure):
         return None
     line = statement.lineno
     item = source.code(statement.items[0].context_expr)
-    what = f"a `{kind}`" if kind else f"`{item}`"
+    what = f"{_a(kind)} object" if kind else f"`{item}`"
     text = (f"Line {line} uses `with {item}`, but {what} is an *asynchronous* context manager: "
             "entering or leaving it may have to wait (for a lock, a connection...), so it needs "
             f"`async with {item}:`.")
@@ -464,11 +500,11 @@ def _async_with_instead_of_with(evidence, failure):
                 or kind in source.classes_defining("__enter__") - source.classes_defining("__aenter__")
                 or (statement is not None and _calls(statement.items[0].context_expr, "open")))
     if ordinary:
-        text = (f"Line {line} uses `async with {item}`, but a `{kind}` is an ordinary context "
+        text = (f"Line {line} uses `async with {item}`, but {_a(kind)} object is an ordinary context "
                 "manager: entering and leaving it never waits for the event loop. Use a plain "
                 f"`with {item}:`.")
     else:
-        text = (f"Line {line} uses `async with {item}`, but a `{kind}` is not an asynchronous "
+        text = (f"Line {line} uses `async with {item}`, but {_a(kind)} object is not an asynchronous "
                 "context manager. `async with` needs an object with `__aenter__` and `__aexit__` "
                 "methods, such as an `asyncio.Lock()`, `asyncio.timeout(...)` or an "
                 "`aiohttp.ClientSession()`.")
@@ -511,7 +547,7 @@ def _for_instead_of_async_for(evidence, failure):
     if kind == "async_generator" or from_async_generator:
         what = "an async generator (an `async def` that uses `yield`)"
     else:
-        what = f"an asynchronous iterable (a `{kind}`)"
+        what = f"an asynchronous iterable ({_a(kind)} object)"
     text = (f"Line {line} loops over `{code}` with a plain `for`, but it is {what}: each item "
             f"arrives only after an `await`, so it needs {fix}.")
     if not source.in_async_function(line):
@@ -536,7 +572,7 @@ def _async_for_instead_of_for(evidence, failure):
                 "`async def` and *returns* its items (all at once) rather than yielding them one "
                 f"by one. Await it first, then loop normally: `for ... in await {code}:`.")
     else:
-        text = (f"Line {line} uses `async for` over `{code}`, an ordinary `{kind}`: its items are "
+        text = (f"Line {line} uses `async for` over `{code}`, an ordinary {kind}: its items are "
                 "all there already, nothing needs awaiting. Use a plain `for ... in "
                 f"{code}:`. `async for` is for asynchronous iterables such as async generators.")
     return Explanation("async-for-instead-of-for", "`async for` over an ordinary iterable", text, line)
@@ -578,7 +614,10 @@ def _timeout(evidence, failure):
     for call in source.around(line, ast.Call):
         if _last_name(call.func) == "wait_for" and call.lineno == line:
             limit = _argument(call, "timeout", 1)
-            seconds = f" ({source.code(limit)} s)" if limit is not None else ""
+            if isinstance(limit, ast.Constant):
+                seconds = f" of {limit.value} s"
+            else:
+                seconds = f" (`timeout={source.code(limit)}`)" if limit is not None else ""
             return Explanation(
                 "timeout", "The operation timed out",
                 f"`{source.code(call)}` on line {line} gave the work a time limit{seconds}. It was "
@@ -592,7 +631,15 @@ def _timeout(evidence, failure):
                 f"The block under `async with {source.code(item)}:` on line {block.lineno} did not "
                 "finish in time, so it was cancelled and `TimeoutError` was raised where the block "
                 "ends. " + advice, block.lineno)
-    if not _raised_in_asyncio(failure.exception):
+    exception = failure.exception
+    if type(exception).__module__.startswith("aiohttp") or _passed_through_aiohttp(exception):
+        return Explanation(
+            "timeout", "The request timed out",
+            f"The HTTP request{_where(line)} took longer than its time limit, so aiohttp gave up "
+            f"and raised `{type(exception).__name__}`. If the server may be that slow, allow more "
+            "time with `timeout=aiohttp.ClientTimeout(total=...)`; otherwise handle it with "
+            "`except TimeoutError:`, which catches aiohttp's timeouts too.", line)
+    if not _raised_in_asyncio(exception):
         return None
     return Explanation(
         "timeout", "The operation timed out",
@@ -608,20 +655,35 @@ def _argument(call, keyword, position):
 
 
 _ASYNCIO_DIR = os.path.dirname(asyncio.__file__) + os.sep
+# aiohttp's own files, or the sandbox's simulation of it (``network/aiohttp_*.py``).
+_AIOHTTP_FILES = (os.sep + "aiohttp" + os.sep,
+                  os.path.join(os.path.dirname(os.path.abspath(__file__)), "network", "aiohttp_"))
+
+
+def _frame_files(exception):
+    tb = exception.__traceback__
+    while tb is not None:
+        yield tb.tb_frame.f_code.co_filename
+        tb = tb.tb_next
 
 
 def _raised_in_asyncio(exception):
-    tb = exception.__traceback__
-    while tb is not None and tb.tb_next is not None:
-        tb = tb.tb_next
-    return tb is not None and tb.tb_frame.f_code.co_filename.startswith(_ASYNCIO_DIR)
+    files = list(_frame_files(exception))
+    return bool(files) and files[-1].startswith(_ASYNCIO_DIR)
+
+
+def _passed_through_aiohttp(exception):
+    return any(marker in filename for filename in _frame_files(exception) for marker in _AIOHTTP_FILES)
 
 
 def _unexpected_cancel(evidence, failure):
     if not isinstance(failure.exception, asyncio.CancelledError):
         return None
     source = evidence.source
+    # A task that awaited a cancelled one ends cancelled too; the root is
+    # the one that was not itself waiting for a task.
     cancelled = [record for record in evidence.trace.tasks if record.state == "cancelled"]
+    cancelled.sort(key=_waited_for_a_task)
     cancels = [call.lineno for call in source.nodes(ast.Call)
                if isinstance(call.func, ast.Attribute) and call.func.attr == "cancel"]
     line = cancels[0] if cancels else failure.line
@@ -629,7 +691,7 @@ def _unexpected_cancel(evidence, failure):
         record = cancelled[0]
         created = f", created on line {record.line}" if record.line else ""
         by = f" by `.cancel()` on line {cancels[0]}" if cancels else ""
-        what = f"{_task_label(record)}{created}, was cancelled{by}. "
+        what = f"{_task_label(record, capital=True)}{created}, was cancelled{by}. "
     else:
         what = f"A task was cancelled{_where(line)}. "
     return Explanation(
@@ -638,6 +700,11 @@ def _unexpected_cancel(evidence, failure):
         "then awaits it (`await task`, `asyncio.gather(...)`). Here nothing caught it, so it reached "
         "`asyncio.run()` and ended the program. If you cancel a task on purpose, expect it where "
         "you await the task: `try: await task` / `except asyncio.CancelledError: ...`.", line)
+
+
+def _waited_for_a_task(record):
+    waits = [event.detail or "" for event in record.events if event.kind == "suspended"]
+    return bool(waits) and waits[-1].startswith(("task ", "asyncio.gather"))
 
 
 _MISSING_BLOCKING_LIBRARIES = {"requests"}
@@ -724,11 +791,20 @@ def _never_awaited(evidence):
         at_warning = [call for call in calls if call.lineno == warned_line]
         call = (at_warning or calls or [None])[0]
         line = call.lineno if call is not None else warned_line
+        about_error = evidence.about_error
+        if about_error is not None and about_error.line == line:
+            # Thrown away because of the error on its line, explained there.
+            continue
         code = source.code(call) if call is not None else f"{name}()"
+        if line is None or source.in_async_function(line):
+            fix = f"Write `await {code}`."
+        else:
+            fix = (f"Outside `async def` there is no `await`: start it with `asyncio.run({code})`, "
+                   "once, at the end of the file.")
         text = (f"`{code}`{_where(line)} creates a coroutine that is never awaited, so its code "
                 "never ran. Calling an `async def` function only creates a coroutine object; the "
                 "function runs when you `await` it (or hand it to `asyncio.create_task()` or "
-                f"`asyncio.gather()`). Write `await {code}`.")
+                f"`asyncio.gather()`). " + fix)
         if qualname in printed:
             text += (f" That is also why the output shows `<coroutine object {qualname} at ...>` "
                      "instead of a result.")
@@ -768,11 +844,12 @@ def _blocking_call_in_trace(evidence, calls):
     also = f" The run has {others} more blocking call{'s' if others > 1 else ''} like it." if others else ""
     happened = (f"`{first.call}`{_where(first.line)} ran inside {_task_label(record)} and "
                 f"blocked the whole event loop for {_seconds(first.duration)}{repeated}: meanwhile no "
-                "other task could run. The program still finished, but its timing is wrong: waits "
-                "that should overlap happened one after another.")
-    if first.call.startswith("time.sleep"):
-        fix = (" Inside `async def`, wait with `await asyncio.sleep(...)`, which pauses only this "
-               "task and lets the others run.")
+                "other task could run, so waits that should overlap happen one after another.")
+    if evidence.finished:
+        happened += " The program still finished, but its timing is wrong."
+    if first.call.startswith("time.sleep("):
+        fix = (f" Inside `async def`, wait with `await asyncio.{first.call[len('time.'):]}`, which "
+               "pauses only this task and lets the others run.")
     else:
         fix = (" Use an async library instead (for HTTP, `aiohttp`), or move the call to a thread "
                "with `await asyncio.to_thread(...)`.")

@@ -11,7 +11,8 @@ import asyncio.events
 
 __all__ = [
     "get_running_loop_or_none", "set_running_loop", "loop_ready", "loop_scheduled",
-    "task_coroutine", "current_task_of", "MAXIMUM_SELECT_TIMEOUT",
+    "task_coroutine", "current_task_of", "task_waiter", "gathered_children",
+    "MAXIMUM_SELECT_TIMEOUT",
 ]
 
 #: ``BaseEventLoop._run_once`` never waits longer than this in one select.
@@ -47,3 +48,15 @@ def task_coroutine(task):
 
 def current_task_of(loop):
     return asyncio.tasks.current_task(loop)
+
+
+def task_waiter(task):
+    """The future a suspended task waits for (``Task._fut_waiter``, in both
+    the C and the Python implementation), or None."""
+    return getattr(task, "_fut_waiter", None)
+
+
+def gathered_children(future):
+    """The awaitables an ``asyncio.gather`` future waits for
+    (``_GatheringFuture._children``), or None for any other future."""
+    return getattr(future, "_children", None)

@@ -1,5 +1,12 @@
-"""Line-buffered capture of a program's stdout and stderr on the virtual clock."""
+"""Line-buffered capture of a program's stdout and stderr on the virtual clock.
 
+Lines are kept in the order of their virtual times. A virtual thread runs
+ahead of the event loop (see ``threads``), so the lines it writes are held
+and released once the rest of the program has written everything that
+comes before them.
+"""
+
+import heapq
 import io
 
 from .trace import OutputLine
@@ -64,18 +71,45 @@ class OutputCapture:
         self.dropped = 0
         self.stdout = _StreamWriter(self, "stdout")
         self.stderr = _StreamWriter(self, "stderr")
+        self._deferring = False
+        #: held lines as a heap of (t, sequence, text, stream)
+        self._held = []
+        self._sequence = 0
+
+    def defer_lines(self, deferring):
+        """While ``deferring``, lines are held until ``release`` reaches their time."""
+        self._deferring = deferring
 
     def emit(self, text, stream):
+        now = self._clock.now
+        if self._deferring:
+            self._sequence += 1
+            heapq.heappush(self._held, (now, self._sequence, text, stream))
+            return
+        if self._held:
+            self.release(now)
+        self._keep(now, text, stream)
+
+    def release(self, until):
+        """Write the held lines stamped at or before virtual time ``until``."""
+        held = self._held
+        while held and held[0][0] <= until:
+            t, _, text, stream = heapq.heappop(held)
+            self._keep(t, text, stream)
+
+    def _keep(self, t, text, stream):
         if (len(self._trace.output) >= self._limits.max_output_lines
                 or self._chars + len(text) > self._limits.max_output_chars):
             self.dropped += 1
             return
         self._chars += len(text)
-        line = OutputLine(self._clock.now, text, stream)
+        line = OutputLine(t, text, stream)
         self._trace.output.append(line)
         if self._on_line is not None:
             self._on_line(line)
 
     def finish(self):
+        self._deferring = False
         self.stdout.finish()
         self.stderr.finish()
+        self.release(float("inf"))

@@ -6,15 +6,27 @@ the tests) is untouched between runs.
 """
 
 import asyncio
+import asyncio.constants
 import asyncio.events
 import asyncio.runners
+import concurrent.futures
 import datetime as _datetime
+import linecache
+import os
 import sys
+import threading
 import time
+import traceback
+import warnings
 
-from . import internals
+from . import internals, threads
+from .network import aiohttp_client
 
 __all__ = ["Patches"]
+
+_NOT_IMPORTED = object()
+
+_PACKAGE_DIRECTORY = os.path.dirname(os.path.abspath(__file__)) + os.sep
 
 _real_time = time.time
 _real_sleep = time.sleep
@@ -24,10 +36,21 @@ class Patches:
     def __init__(self, sandbox):
         self._sandbox = sandbox
         self._saved = []
+        self._saved_modules = {}
 
     def _set(self, owner, name, value):
         self._saved.append((owner, name, getattr(owner, name)))
         setattr(owner, name, value)
+
+    def _set_in_module(self, module, name, value):
+        # Through the module's dict: concurrent.futures builds its executor
+        # classes lazily in a module __getattr__, which getattr would call.
+        self._saved.append((module, name, module.__dict__.get(name, _NOT_IMPORTED)))
+        setattr(module, name, value)
+
+    def _set_module(self, name, module):
+        self._saved_modules[name] = sys.modules.get(name, _NOT_IMPORTED)
+        sys.modules[name] = module
 
     def install(self):
         sandbox = self._sandbox
@@ -38,31 +61,39 @@ class Patches:
         def new_event_loop():
             return sandbox.new_loop()
 
+        set_called = False
+
         def get_event_loop():
+            # The default policy's rules: a loop is made on first use only
+            # until set_event_loop is called (asyncio.run calls it), and
+            # from 3.14 on never.
             running = internals.get_running_loop_or_none()
             if running is not None:
                 return running
-            if sandbox.current_loop is None or sandbox.current_loop.is_closed():
+            if sandbox.current_loop is None and not set_called and sys.version_info < (3, 14):
+                if sys.version_info >= (3, 12):
+                    warnings.warn("There is no current event loop", DeprecationWarning, stacklevel=2)
                 sandbox.current_loop = sandbox.new_loop()
+            if sandbox.current_loop is None:
+                raise RuntimeError("There is no current event loop in thread "
+                                   f"{threading.current_thread().name!r}.")
             return sandbox.current_loop
 
         def set_event_loop(loop):
+            nonlocal set_called
+            set_called = True
             sandbox.current_loop = loop
-
-        def run(main, *, debug=None, loop_factory=None):
-            if internals.get_running_loop_or_none() is not None:
-                raise RuntimeError("asyncio.run() cannot be called from a running event loop")
-            with asyncio.Runner(debug=debug, loop_factory=loop_factory) as runner:
-                return runner.run(main)
-
-        run.__doc__ = asyncio.runners.run.__doc__
 
         for module in (asyncio, asyncio.events):
             self._set(module, "new_event_loop", new_event_loop)
             self._set(module, "get_event_loop", get_event_loop)
             self._set(module, "set_event_loop", set_event_loop)
-        self._set(asyncio, "run", run)
-        self._set(asyncio.runners, "run", run)
+        # Pyodide replaces asyncio.run with its own; the standard library's
+        # is still asyncio.runners.run, and its Runner makes its loop with
+        # the new_event_loop patched above.
+        self._set(asyncio, "run", asyncio.runners.run)
+        self._set(warnings, "_warn_unawaited_coroutine",
+                  lambda coro: _warn_unawaited_coroutine(coro, sandbox.filename))
 
         self._set(time, "time", lambda: clock.wall())
         self._set(time, "time_ns", lambda: int(clock.wall() * 1e9))
@@ -75,14 +106,68 @@ class Patches:
         self._set(_datetime, "datetime", virtual_datetime)
         self._set(_datetime, "date", virtual_date)
 
+        self._set(threading, "current_thread", sandbox.threads.current_thread)
+        self._set(threading, "get_ident", sandbox.threads.get_ident)
+        self._set(threading.Thread, "start", threads.refuse_thread_start)
+        self._set_in_module(concurrent.futures, "ThreadPoolExecutor",
+                            threads.VirtualThreadPoolExecutor)
+        self._set_in_module(concurrent.futures, "ProcessPoolExecutor",
+                            threads.VirtualProcessPoolExecutor)
+
         self._set(sys, "stdout", sandbox.output.stdout)
         self._set(sys, "stderr", sandbox.output.stderr)
+
+        # `import aiohttp` finds the simulated client, fresh for each run.
+        self._set_module("aiohttp", aiohttp_client.make_module())
 
     def restore(self):
         while self._saved:
             owner, name, value = self._saved.pop()
-            setattr(owner, name, value)
+            if value is _NOT_IMPORTED:
+                delattr(owner, name)
+            else:
+                setattr(owner, name, value)
+        for name, module in self._saved_modules.items():
+            if module is _NOT_IMPORTED:
+                sys.modules.pop(name, None)
+            else:
+                sys.modules[name] = module
+        self._saved_modules.clear()
         internals.set_running_loop(self._saved_running_loop)
+
+
+def _program_origin(origin, filename):
+    """A coroutine's ``cr_origin`` (innermost frame first) as the program's
+    own frames: no sandbox frames, nothing outside the program's module
+    code, at most as deep as asyncio's debug mode records."""
+    frames = [frame for frame in origin if not frame[0].startswith(_PACKAGE_DIRECTORY)]
+    modules = [index for index, frame in enumerate(frames)
+               if frame[0] == filename and frame[2] == "<module>"]
+    if modules:
+        frames = frames[:modules[-1] + 1]
+    return frames[:asyncio.constants.DEBUG_STACK_DEPTH]
+
+
+def _warn_unawaited_coroutine(coro, filename):
+    """``warnings._warn_unawaited_coroutine`` as CPython words it, with the
+    sandbox's own frames left out of "Coroutine created at".
+
+    The interpreter calls this (looked up on the warnings module each time)
+    when a coroutine that never ran is destroyed. In debug mode the loop
+    records deeper origins (``VirtualEventLoop._set_coroutine_origin_tracking``)
+    so that, once the sandbox's frames are gone, as many are left as
+    CPython would show.
+    """
+    # The wording is CPython's (Lib/warnings.py), character for character.
+    message = [f"coroutine '{coro.__qualname__}' was never awaited\n"]
+    if coro.cr_origin is not None:
+        origin = _program_origin(coro.cr_origin, filename)
+        message.append("Coroutine created at (most recent call last)\n")
+        message += traceback.format_list([
+            (path, lineno, funcname, linecache.getline(path, lineno))
+            for path, lineno, funcname in reversed(origin)])
+    warnings.warn("".join(message).rstrip("\n"), category=RuntimeWarning,
+                  stacklevel=2, source=coro)
 
 
 def _virtual_date_types(clock):

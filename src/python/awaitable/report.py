@@ -15,16 +15,18 @@ def format_run(run):
         lines.append(f"[{format_time(line['t'])}]{marker} {line['text']}")
     if run["output_dropped"]:
         lines.append(f"... {run['output_dropped']} more lines were not kept (output limit)")
-    if run["error"]:
-        lines.append(run["error"]["traceback"])
-        if run["error"].get("explanation"):
-            lines.append("")
-            lines.append(run["error"]["explanation"])
+    error = run["error"]
+    if error:
+        lines.append(error["traceback"])
     stopped = run["stopped"]
     if stopped:
         lines.append(f"Stopped: {stopped['message']}")
         for waiting in stopped["waiting"]:
             where = f" (line {waiting['line']})" if waiting["line"] else ""
             lines.append(f"  task {waiting['name']!r} waits on {waiting['waits_on']}{where}")
+        if stopped.get("hint"):
+            lines.append(f"Hint: {stopped['hint']}")
+    for explanation in run.get("explanations") or []:
+        lines += ["", f"{explanation['title']}", explanation["text"]]
     lines.append(f"-- virtual time at the end: {run['virtual_time']:g}s")
     return "\n".join(lines)

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from .cpu_guard import CpuLimitExceeded
 from .errors import describe_error, describe_syntax_error
-from .explanations import attach_explanations
+from .explanations import attach_explanations, explain_error
 from .loop import Deadlock, LimitExceeded
 from .sandbox import Sandbox
 from .warnings_capture import WarningsCapture
@@ -82,14 +82,14 @@ def run_program(source, *, filename="main.py", limits=None, on_output=None, prep
         code = compile(source, filename, "exec")
     except SyntaxError as error:
         result.error = describe_syntax_error(error, filename, source)
-        attach_explanations(result, source, error)
+        attach_explanations(result, source, explain_error(result, source, error))
         return result
     linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
     module = types.ModuleType("__main__")
     module.__dict__.update({"__file__": filename, "__builtins__": builtins})
     result.namespace = module.__dict__
     saved_main = sys.modules.get("__main__")
-    failure = None
+    about_error = None
     warnings_capture = WarningsCapture(sandbox.clock, filename)
     with sandbox, warnings_capture:
         sys.modules["__main__"] = module
@@ -108,8 +108,12 @@ def run_program(source, *, filename="main.py", limits=None, on_output=None, prep
                 "line": None, "column": None, "end_line": None, "end_column": None,
                 "traceback": "MemoryError: the program ran out of memory"}
         except BaseException as error:
-            result.error = describe_error(error, filename)
-            failure = error
+            # Once the sandbox has stopped the program, an error raised by
+            # asyncio's clean-up (cancelling tasks that wait for each other
+            # recurses, for one) is a consequence of the stop, not news.
+            if sandbox.stop_reason is None:
+                result.error = describe_error(error, filename)
+                about_error = explain_error(result, source, error)
         finally:
             # Collect now so "Task exception was never retrieved" and similar
             # messages appear in this run's output, as they would at exit.
@@ -117,7 +121,7 @@ def run_program(source, *, filename="main.py", limits=None, on_output=None, prep
             if saved_main is not None:
                 sys.modules["__main__"] = saved_main
     result.warnings = warnings_capture.records
-    attach_explanations(result, source, failure)
+    attach_explanations(result, source, about_error)
     return result
 
 

@@ -11,11 +11,13 @@ import weakref
 from . import internals
 from .clock import VirtualClock
 from .cpu_guard import CpuGuard
+from .deadlock import deadlock_hint
 from .limits import Limits
 from .loop import LimitExceeded, VirtualEventLoop
 from .output import OutputCapture
 from .patches import Patches
 from .task_tracer import TaskTracer, describe_wait, learner_line
+from .threads import VirtualThreads
 from .trace import BlockingCall, Trace
 
 __all__ = ["Sandbox", "StopReason"]
@@ -24,15 +26,18 @@ __all__ = ["Sandbox", "StopReason"]
 class StopReason:
     """Why the sandbox stopped a program early, and where."""
 
-    def __init__(self, kind, message, waiting=()):
+    def __init__(self, kind, message, waiting=(), hint=None):
         #: deadlock, steps, virtual-time, cpu
         self.kind = kind
         self.message = message
         #: what each unfinished task was doing: dicts with task, name, waits_on, line
         self.waiting = list(waiting)
+        #: what usually causes this and what to try, or None
+        self.hint = hint
 
     def to_json(self):
-        return {"kind": self.kind, "message": self.message, "waiting": self.waiting}
+        return {"kind": self.kind, "message": self.message, "waiting": self.waiting,
+                "hint": self.hint}
 
 
 def _format_seconds(value):
@@ -54,6 +59,7 @@ class Sandbox:
         self.stop_reason = None
         self._tasks = weakref.WeakKeyDictionary()
         self._loops = []
+        self.threads = VirtualThreads(self)
         self._patches = Patches(self)
 
     def __enter__(self):
@@ -113,39 +119,52 @@ class Sandbox:
             last = record.events[-1]
             if last.kind == "suspended":
                 waits_on, line = last.detail, last.line
+            elif last.kind == "created":
+                waits_on, line = "nothing yet: it has not started", record.line
             else:
-                waits_on, line = describe_wait(internals.task_coroutine(task), None, self.filename)
+                _, line = describe_wait(internals.task_coroutine(task), None, self.filename)
+                waits_on = "nothing: it was running"
             report.append({"task": record.id, "name": task.get_name(),
-                           "waits_on": waits_on, "line": line})
+                           "waits_on": waits_on, "line": line or record.line})
         return report
 
     def stop(self, kind, message):
         if self.stop_reason is None:
-            self.stop_reason = StopReason(kind, message, self.waiting_report())
+            waiting = self.waiting_report()
+            hint = None
+            if kind == "deadlock":
+                tasks = [task for task, _ in self.unfinished_tasks()]
+                hint = deadlock_hint(tasks, waiting)
+            self.stop_reason = StopReason(kind, message, waiting, hint)
         return self.stop_reason
 
     # Blocking calls and the CPU guard
 
     def blocking_sleep(self, seconds):
         """``time.sleep`` in the sandbox: the clock moves on, and nothing else
-        runs meanwhile (the event loop is blocked, as on a real machine)."""
+        runs meanwhile (the event loop is blocked, as on a real machine).
+        In a virtual thread only that thread's clock moves."""
         seconds = float(seconds)
         if seconds < 0:
             raise ValueError("sleep length must be non-negative")
-        self.record_blocking(f"time.sleep({_format_seconds(seconds)})", seconds)
+        if self.threads.current is None:
+            self.record_blocking(f"time.sleep({_format_seconds(seconds)})", seconds)
         self.clock.advance(seconds)
+
+    def block_until(self, when, call):
+        """Hold the program until virtual time ``when``, as a blocking ``call``."""
+        duration = when - self.clock.now
+        if duration <= 0:
+            return
+        if self.threads.current is None:
+            self.record_blocking(call, duration)
+        self.clock.advance(duration)
 
     def record_blocking(self, call, duration):
         self.trace.blocking.append(BlockingCall(
             t=self.clock.now, duration=duration, call=call,
             line=learner_line(sys._getframe(1), self.filename),
             task=self.current_task_id()))
-
-    def check_cpu(self):
-        """Called once per event-loop iteration: the loop has control again."""
-        if self.stop_reason is not None and self.stop_reason.kind == "cpu":
-            raise LimitExceeded("cpu", self.stop_reason.message)
-        self.cpu_guard.checkpoint()
 
     def _cpu_exceeded(self, line):
         self.stop("cpu", (

@@ -10,13 +10,20 @@ another exception ends it. The wrapper forwards the ``cr_*`` attributes, so
 
 import asyncio
 import collections.abc
+import os
 import sys
+import types
 
 from .trace import TaskEvent, TaskRecord
 
 __all__ = ["TaskTracer", "learner_line", "describe_wait"]
 
 _RESULT_REPR_LIMIT = 200
+
+_ASYNCIO_DIRECTORY = os.path.dirname(asyncio.__file__) + os.sep
+_SLEEP_CODE = asyncio.sleep.__code__
+_CoroutineType = types.CoroutineType
+_GeneratorType = types.GeneratorType
 
 
 def learner_line(frame, filename):
@@ -29,19 +36,6 @@ def learner_line(frame, filename):
     return None
 
 
-def _await_chain(coro):
-    """Coroutine frames from the task's own coroutine down to the innermost
-    one, following ``cr_await`` (and ``gi_yieldfrom`` for generators)."""
-    frames = []
-    while coro is not None:
-        frame = getattr(coro, "cr_frame", None) or getattr(coro, "gi_frame", None)
-        if frame is None:
-            break
-        frames.append(frame)
-        coro = getattr(coro, "cr_await", None) or getattr(coro, "gi_yieldfrom", None)
-    return frames
-
-
 def _format_number(value):
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
@@ -52,26 +46,55 @@ def describe_wait(coro, yielded, filename):
     """Say what a suspended coroutine waits on, and at which learner line.
 
     Returns ``(description, line)``, for example ``("asyncio.sleep(1)", 7)``
-    or ``("Queue.get()", 12)``.
+    or ``("Queue.get()", 12)``. The description names what the learner's
+    code called: the outermost library coroutine below their last frame
+    (``Queue.join()``, not the ``Event.wait()`` that it awaits inside).
     """
-    frames = _await_chain(coro)
+    # Follow the await chain from the task's coroutine inwards. This runs at
+    # every suspension of every task, so it reads the attributes of the two
+    # native types directly and stops at anything else (a Future, a C
+    # awaitable), which the yielded future then describes.
     line = None
-    for frame in frames:
+    called = None
+    while True:
+        kind = type(coro)
+        if kind is _CoroutineType:
+            frame, following = coro.cr_frame, coro.cr_await
+        elif kind is _GeneratorType:
+            frame, following = coro.gi_frame, coro.gi_yieldfrom
+        else:
+            break
+        if frame is None:
+            break
         if frame.f_code.co_filename == filename:
             line = frame.f_lineno
-    description = None
-    if frames:
-        inner = frames[-1]
-        code = inner.f_code
-        if code.co_filename != filename:
-            qualname = getattr(code, "co_qualname", code.co_name)
-            if qualname == "sleep" and "delay" in inner.f_locals:
-                description = f"asyncio.sleep({_format_number(inner.f_locals['delay'])})"
-            else:
-                description = f"{qualname}()"
-    if description is None:
-        description = _describe_future(yielded)
-    return description, line
+            called = None
+        elif called is None:
+            called = frame
+        coro = following
+    if called is None:
+        return _describe_future(yielded), line
+    return _describe_call(called), line
+
+
+def _describe_call(frame):
+    code = frame.f_code
+    if code is _SLEEP_CODE:
+        return f"asyncio.sleep({_format_number(frame.f_locals['delay'])})"
+    qualname = code.co_qualname if hasattr(code, "co_qualname") else code.co_name
+    owner, _, method = qualname.rpartition(".")
+    if owner and code.co_argcount and code.co_varnames[0] == "self":
+        # The object's own class, not the mixin that defines the method.
+        owner = type(frame.f_locals["self"]).__name__
+        qualname = f"{owner}.{method}"
+    if method == "__aenter__" and owner:
+        # `async with lock:` waits in Lock.acquire().
+        return f"{owner}.acquire()"
+    if method == "__aexit__" and owner:
+        return f"the end of an `async with {owner}` block"
+    if not owner and code.co_filename.startswith(_ASYNCIO_DIRECTORY):
+        return f"asyncio.{qualname}()"
+    return f"{qualname}()"
 
 
 def _describe_future(future):
@@ -79,8 +102,7 @@ def _describe_future(future):
         return "the event loop (a bare yield)"
     if isinstance(future, asyncio.Task):
         return f"task {future.get_name()!r}"
-    kind = type(future).__name__
-    if kind == "_GatheringFuture":
+    if type(future).__name__ == "_GatheringFuture":
         return "asyncio.gather(...)"
     return "a Future"
 
@@ -95,14 +117,38 @@ class _TracedCoroutine:
         self._record = record
         self._tracer = tracer
 
+    # send, throw and __next__ repeat one pattern rather than share a
+    # helper: an exception leaving the coroutine passes through exactly one
+    # frame of this class, and _ended() cuts that frame from its traceback,
+    # so tracebacks of task errors show the program's frames and asyncio's,
+    # as on CPython, where Task.__step is C. A bare `raise` adds no frame.
+
     def send(self, value):
-        return self._step(self._coro.send, value)
+        self._resumed()
+        try:
+            yielded = self._coro.send(value)
+        except BaseException as error:
+            self._ended(error)
+            raise
+        return self._suspended(yielded)
 
     def throw(self, *args):
-        return self._step(self._coro.throw, *args)
+        self._resumed()
+        try:
+            yielded = self._coro.throw(*args)
+        except BaseException as error:
+            self._ended(error)
+            raise
+        return self._suspended(yielded)
 
     def __next__(self):
-        return self._step(self._coro.send, None)
+        self._resumed()
+        try:
+            yielded = self._coro.send(None)
+        except BaseException as error:
+            self._ended(error)
+            raise
+        return self._suspended(yielded)
 
     def close(self):
         return self._coro.close()
@@ -113,26 +159,31 @@ class _TracedCoroutine:
     def __iter__(self):
         return self
 
-    def _step(self, advance, *args):
+    def _resumed(self):
+        events = self._record.events
+        # events[0] is the creation: a task with one event has not started.
+        events.append(TaskEvent(self._tracer.clock.now,
+                                "started" if len(events) == 1 else "resumed"))
+
+    def _suspended(self, yielded):
+        tracer = self._tracer
+        description, line = describe_wait(self._coro, yielded, tracer.filename)
+        self._record.events.append(TaskEvent(tracer.clock.now, "suspended", description, line))
+        return yielded
+
+    def _ended(self, error):
         tracer = self._tracer
         record = self._record
-        now = tracer.clock.now
-        first = record.events[-1].kind == "created"
-        record.events.append(TaskEvent(now, "started" if first else "resumed"))
-        try:
-            yielded = advance(*args)
-        except StopIteration as stop:
-            tracer.finish(record, "done", _short_repr(stop.value))
-            raise
-        except asyncio.CancelledError:
+        if isinstance(error, StopIteration):
+            tracer.finish(record, "done", _short_repr(error.value))
+            return
+        traceback = error.__traceback__
+        if traceback is not None and traceback.tb_frame.f_code.co_filename == __file__:
+            error.__traceback__ = traceback.tb_next
+        if isinstance(error, asyncio.CancelledError):
             tracer.finish(record, "cancelled")
-            raise
-        except BaseException as error:
+        else:
             tracer.finish(record, "error", f"{type(error).__name__}: {error}")
-            raise
-        description, line = describe_wait(self._coro, yielded, tracer.filename)
-        record.events.append(TaskEvent(tracer.clock.now, "suspended", description, line))
-        return yielded
 
     def __getattr__(self, name):
         # cr_frame, cr_await, cr_code, __name__, __qualname__...: asyncio's

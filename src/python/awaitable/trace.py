@@ -7,10 +7,11 @@ JSON without help (``Trace.to_json``).
 
 from dataclasses import dataclass, field
 
-__all__ = ["Trace", "TaskRecord", "TaskEvent", "BlockingCall", "OutputLine"]
+__all__ = ["Trace", "TaskRecord", "TaskEvent", "BlockingCall", "OutputLine", "RequestRecord",
+           "ProcessRecord", "ThreadRecord"]
 
 
-@dataclass
+@dataclass(slots=True)
 class TaskEvent:
     """One moment in a task's life."""
 
@@ -102,10 +103,92 @@ class OutputLine:
 
 
 @dataclass
+class RequestRecord:
+    """An HTTP request made through the sandbox's aiohttp client."""
+
+    id: int
+    method: str
+    url: str
+    #: the host part of the URL, as in ``api.example.com``
+    host: str
+    #: virtual time the request started (``session.get(...)`` awaited)
+    start: float
+    #: id of the task that made the request, or None outside any task
+    task: int | None = None
+    #: virtual time the response's status and headers arrived, or the
+    #: request failed; None while it is still in flight
+    end: float | None = None
+    #: the response's status code, when one arrived
+    status: int | None = None
+    #: the exception the request raised, as ``Type: message``
+    error: str | None = None
+
+    def to_json(self):
+        return {"id": self.id, "method": self.method, "url": self.url, "host": self.host,
+                "start": self.start, "end": self.end, "status": self.status,
+                "error": self.error, "task": self.task}
+
+
+@dataclass
+class ProcessRecord:
+    """A simulated process, from its start to its exit."""
+
+    pid: int
+    #: the program and its arguments; after an ``exec``, the new program's
+    args: list[str]
+    #: virtual time it started
+    started: float
+    #: pid of the simulated process (a shell) that started it; None when
+    #: the program started it
+    parent: int | None = None
+    #: virtual time it exited; None if it was still running at the end
+    ended: float | None = None
+    #: its exit status, or -N after it was killed by signal N
+    returncode: int | None = None
+
+    def to_json(self):
+        return {"pid": self.pid, "args": self.args, "started": self.started,
+                "parent": self.parent, "ended": self.ended, "returncode": self.returncode}
+
+
+@dataclass
+class ThreadRecord:
+    """A function run by ``to_thread`` or ``run_in_executor`` as a virtual thread."""
+
+    id: int
+    #: qualified name of the function
+    function: str
+    #: ThreadPoolExecutor (the default executor too) or ProcessPoolExecutor
+    executor: str
+    #: virtual time ``to_thread``/``run_in_executor`` was called
+    submitted: float
+    #: line of the learner's program that handed the function over
+    line: int | None
+    #: id of the task that handed it over, or None outside any task
+    task: int | None
+    #: the worker's thread name, as ``threading.current_thread().name`` says
+    worker: str | None = None
+    #: virtual time it started (later than ``submitted`` when every worker was busy)
+    start: float | None = None
+    #: virtual time it returned or raised
+    end: float | None = None
+    #: the exception it raised, as ``Type: message``
+    error: str | None = None
+
+    def to_json(self):
+        return {"id": self.id, "function": self.function, "executor": self.executor,
+                "worker": self.worker, "submitted": self.submitted, "start": self.start,
+                "end": self.end, "line": self.line, "task": self.task, "error": self.error}
+
+
+@dataclass
 class Trace:
     tasks: list[TaskRecord] = field(default_factory=list)
     blocking: list[BlockingCall] = field(default_factory=list)
     output: list[OutputLine] = field(default_factory=list)
+    requests: list[RequestRecord] = field(default_factory=list)
+    processes: list[ProcessRecord] = field(default_factory=list)
+    threads: list[ThreadRecord] = field(default_factory=list)
 
     def task(self, task_id):
         return self.tasks[task_id - 1]
@@ -114,4 +197,7 @@ class Trace:
         return {
             "tasks": [t.to_json() for t in self.tasks],
             "blocking": [b.to_json() for b in self.blocking],
+            "requests": [r.to_json() for r in self.requests],
+            "processes": [p.to_json() for p in self.processes],
+            "threads": [t.to_json() for t in self.threads],
         }

@@ -120,13 +120,14 @@ class MessageParser:
     in order: ``("head", MessageHead)``, then ``("body", bytes)`` any number
     of times, then ``("end", None)``. A request without ``Content-Length`` or
     chunked coding has no body; a response without them runs to the end of
-    the connection unless it can have no body (``head_request``, 1xx, 204,
-    304).
+    the connection (unless ``read_until_eof`` is false) when it can have a
+    body at all (not for ``head_request``, 1xx, 204, 304).
     """
 
-    def __init__(self, *, is_response, head_request=False):
+    def __init__(self, *, is_response, head_request=False, read_until_eof=True):
         self._is_response = is_response
         self._head_request = head_request
+        self._read_until_eof = read_until_eof
         self._buffer = bytearray()
         #: head, length, chunk-size, chunk-data, chunk-end, trailer, until-eof, done
         self._state = "head"
@@ -245,7 +246,7 @@ class MessageParser:
             else:
                 self._state = "length"
             return
-        if self._is_response:
+        if self._is_response and self._read_until_eof:
             self._state = "until-eof"
         else:
             self._finish(events)

@@ -57,7 +57,14 @@ class VirtualServer(asyncio.AbstractServer):
                 waiter.set_result(None)
 
     def accept(self, transport):
-        """A connection arrived at one of the listening sockets."""
+        """A connection arrived at one of the listening sockets.
+
+        A server whose loop is not the one running (it was created by an
+        earlier ``asyncio.run``) never accepts it: the kernel would complete
+        the handshake, and nothing would ever read.
+        """
+        if self._loop is not transport._loop or self._loop.is_closed():
+            return
         try:
             protocol = self._protocol_factory()
         except Exception as exc:
@@ -69,9 +76,9 @@ class VirtualServer(asyncio.AbstractServer):
         transport.start(protocol)
 
     @property
-    def accepting(self):
-        """True while connections are accepted (listening, on a live loop)."""
-        return self._serving and not self._loop.is_closed()
+    def listening(self):
+        """True between start_serving and close: connections are not refused."""
+        return self._serving
 
     # asyncio.AbstractServer
 

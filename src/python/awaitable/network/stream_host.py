@@ -38,7 +38,7 @@ class StreamHost:
         #: connections accepted so far
         self.connections = 0
 
-    accepting = True
+    listening = True
 
     def accept(self, transport):
         loop = transport._loop

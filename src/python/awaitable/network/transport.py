@@ -23,10 +23,12 @@ that arrives after EOF surfaces on the next write.
 import asyncio
 import asyncio.trsock
 import collections
+import heapq
+import itertools
 import socket
 from asyncio.log import logger
 
-__all__ = ["VirtualTransport", "VirtualSocket", "connect_pair", "SOCKET_BUFFER", "reset_error"]
+__all__ = ["VirtualTransport", "VirtualSocket", "Deliveries", "connect_pair", "SOCKET_BUFFER", "reset_error"]
 
 #: Bytes one direction of a connection holds in flight or unread (the
 #: sender's and the receiver's socket buffers together).
@@ -39,6 +41,7 @@ _LOG_THRESHOLD_FOR_CONNLOST_WRITES = 5
 # Errno values as Linux numbers them, whatever platform runs the sandbox:
 # what a learner sees must match CPython on their own (Linux) machine.
 _ECONNRESET = 104
+_EPIPE = 32
 
 
 def reset_error():
@@ -88,25 +91,60 @@ class VirtualSocket:
         return 0.0
 
 
+class Deliveries:
+    """The arrivals due on one loop, across all its connections.
+
+    One timer serves them all, so that pieces due at the same virtual time
+    arrive in the order they were sent, whatever their connection: the
+    loop's own timers due at one instant run in no set order.
+    """
+
+    def __init__(self, loop):
+        self._loop = loop
+        # (arrival time, sequence number, direction)
+        self._heap = []
+        self._sequence = itertools.count()
+        self._timer = None
+
+    def add(self, when, direction):
+        heapq.heappush(self._heap, (when, next(self._sequence), direction))
+        if self._loop.is_closed():
+            return
+        if self._timer is None or when < self._timer.when():
+            if self._timer is not None:
+                self._timer.cancel()
+            self._timer = self._loop.call_at(when, self._run)
+
+    def _run(self):
+        self._timer = None
+        now = self._loop.time()
+        try:
+            while self._heap and self._heap[0][0] <= now:
+                _, _, direction = heapq.heappop(self._heap)
+                direction.arrive(now)
+        finally:
+            if self._heap and self._timer is None:
+                self._timer = self._loop.call_at(self._heap[0][0], self._run)
+
+
 class _Direction:
     """One direction of a connection: what one end sent, in order, each piece
     with the virtual time it reaches the other end."""
 
-    def __init__(self, loop, delay):
+    def __init__(self, deliveries, loop, delay):
+        self._deliveries = deliveries
         self._loop = loop
         self.delay = delay
         self.sender = None
         self.receiver = None
         # [arrival time, kind, payload]; kind is data, eof or rst
         self._queue = collections.deque()
-        self._timer = None
         #: bytes sent and not yet read by the receiving protocol (in flight,
         #: or arrived while the receiver was not reading)
         self.pending = 0
 
     def send(self, kind, payload=b""):
-        loop = self._loop
-        when = loop.time() + self.delay
+        when = self._loop.time() + self.delay
         if kind == "data":
             self.pending += len(payload)
             last = self._queue[-1] if self._queue else None
@@ -115,19 +153,13 @@ class _Direction:
                 return
             payload = bytearray(payload)
         self._queue.append([when, kind, payload])
-        if self._timer is None and not loop.is_closed():
-            self._timer = loop.call_at(when, self._arrive)
+        self._deliveries.add(when, self)
 
-    def _arrive(self):
-        self._timer = None
-        now = self._loop.time()
-        try:
-            while self._queue and self._queue[0][0] <= now:
-                _, kind, payload = self._queue.popleft()
-                self.receiver._arrived(kind, bytes(payload) if kind == "data" else None)
-        finally:
-            if self._queue and self._timer is None:
-                self._timer = self._loop.call_at(self._queue[0][0], self._arrive)
+    def arrive(self, now):
+        """Hand over the pieces due by ``now`` (called by ``Deliveries``)."""
+        while self._queue and self._queue[0][0] <= now:
+            _, kind, payload = self._queue.popleft()
+            self.receiver._arrived(kind, bytes(payload) if kind == "data" else None)
 
     def consumed(self, size):
         """The receiver read (or dropped) ``size`` bytes: room for more."""
@@ -145,6 +177,7 @@ class VirtualTransport(asyncio.Transport):
             "peername": sock.getpeername(),
         })
         self._loop = loop
+        self._sock = sock
         self._protocol = None
         self._server = server
         self._outgoing = None
@@ -173,9 +206,19 @@ class VirtualTransport(asyncio.Transport):
             server._attach(self)
 
     def __repr__(self):
-        state = "closed" if self._socket_closed else "closing" if self._closing else "open"
-        return (f"<VirtualTransport {state} local={self.get_extra_info('sockname')} "
-                f"peer={self.get_extra_info('peername')}>")
+        # Learners meet transports in asyncio's own messages ("transport:
+        # <...>"): show what a socket transport on their machine shows.
+        info = ["_SelectorSocketTransport"]
+        if self._socket_closed:
+            info.append("closed")
+        elif self._closing:
+            info.append("closing")
+        info.append(f"fd={self._sock.fileno()}")
+        if not self._socket_closed and not self._loop.is_closed():
+            reading = self._connected and self.is_reading() and not self._eof_received
+            info.append(f"read={'polling' if reading else 'idle'}")
+            info.append(f"write=<{'polling' if self._buffer else 'idle'}, bufsize={len(self._buffer)}>")
+        return f"<{' '.join(info)}>"
 
     def start(self, protocol, waiter=None):
         """Attach ``protocol`` and call its ``connection_made`` soon, as a
@@ -421,11 +464,16 @@ class VirtualTransport(asyncio.Transport):
         self._force_close(exc)
 
     def _on_reset(self):
-        error = reset_error()
-        if self._eof_received and not self._closing:
-            self._reset_error = error
-        else:
+        if not self._eof_received:
+            self._force_close(reset_error())
+            return
+        # After the peer's EOF (Linux's CLOSE_WAIT) a reset is EPIPE, and
+        # with nothing reading, only a send notices it.
+        error = BrokenPipeError(_EPIPE, "Broken pipe")
+        if self._buffer:
             self._force_close(error)
+        else:
+            self._reset_error = error
 
 
 def _set_result_unless_cancelled(future, result):
@@ -433,16 +481,18 @@ def _set_result_unless_cancelled(future, result):
         future.set_result(result)
 
 
-def connect_pair(loop, client_sock, server_sock, delay, server=None):
-    """Create the two ends of a connection and the directions between them.
+def connect_pair(deliveries, client_sock, server_sock, delay, server=None):
+    """Create the two ends of a connection and the directions between them,
+    on the loop of ``deliveries``.
 
     The server end's transport belongs to ``server`` (for its client count)
     and is returned second.
     """
+    loop = deliveries._loop
     client = VirtualTransport(loop, client_sock)
     accepted = VirtualTransport(loop, server_sock, server)
-    upstream = _Direction(loop, delay)
-    downstream = _Direction(loop, delay)
+    upstream = _Direction(deliveries, loop, delay)
+    downstream = _Direction(deliveries, loop, delay)
     upstream.sender, upstream.receiver = client, accepted
     downstream.sender, downstream.receiver = accepted, client
     client._outgoing = accepted._incoming = upstream

@@ -84,7 +84,7 @@ class _File(_Node):
     def __init__(self, owner, mtime, data=b"", mode=0o644, command=None):
         super().__init__(_stat.S_IFREG | mode, owner, mtime)
         self.data = bytearray(data)
-        #: for programs: the name of the simulated command that runs
+        #: for programs: the simulated ``Command`` that runs
         self.command = command
 
     @property
@@ -348,13 +348,31 @@ class VirtualFileSystem:
         del parent.entries[name]
         parent.mtime = self._clock.wall()
 
+    def rename(self, source, target, cwd):
+        """Move a file or directory (``rename(2)``)."""
+        source_parent = self._parent(source, cwd)
+        name = posixpath.basename(posixpath.normpath(source))
+        node = source_parent.entries.get(name)
+        if node is None:
+            raise _error("ENOENT", source)
+        target_parent = self._parent(target, cwd)
+        target_name = posixpath.basename(posixpath.normpath(target))
+        existing = target_parent.entries.get(target_name)
+        if existing is not None and existing.is_dir != node.is_dir:
+            raise _error("EISDIR" if existing.is_dir else "ENOTDIR", target)
+        if not (self._writable(source_parent) and self._writable(target_parent)):
+            raise _error("EACCES", source)
+        del source_parent.entries[name]
+        target_parent.entries[target_name] = node
+        source_parent.mtime = target_parent.mtime = self._clock.wall()
+
     def install_program(self, path, command):
         """Put an executable at ``path`` that runs the simulated ``command``."""
         path = self.absolute(path)
         parent = self._ensure_directories(posixpath.dirname(path), self._clock.wall())
         # The content is only what `cat` would show of a real binary's start.
         parent.entries[posixpath.basename(path)] = _File(
-            _ROOT, self._clock.wall() - 30 * _DAYS, b"\x7fELF\x02\x01\x01\x00", 0o755, command)
+            _ROOT, self._clock.EPOCH - 30 * _DAYS, b"\x7fELF\x02\x01\x01\x00", 0o755, command)
 
     # Internals
 

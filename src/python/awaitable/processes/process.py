@@ -88,7 +88,8 @@ class VirtualProcess:
         return f"<VirtualProcess pid={self.pid} {self.argv[0]!r} {state}>"
 
     def start(self, loop, coro):
-        """Run ``coro`` as the process's program, from the next loop iteration."""
+        """Run ``coro`` as the process's program, from the next loop iteration
+        (a signal sent before then takes effect first)."""
         self._loop = loop
         self._coro = coro
         self._schedule()
@@ -121,6 +122,12 @@ class VirtualProcess:
             self._pending_signal = signal
         if self._loop is not None and not self._loop.is_closed():
             self._loop.call_soon(self._deliver, context=self._context)
+
+    def raise_signal(self, signal):
+        """Deliver ``signal`` from inside the process itself (``kill $$``):
+        unless it is ignored, it ends the running code at once."""
+        if signal not in _IGNORED and signal != 0:
+            raise Signalled(signal)
 
     def exec(self, argv):
         """Record that the process now runs another program (``exec``)."""

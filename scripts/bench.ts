@@ -1,0 +1,163 @@
+// `npm run bench`: the numbers the course is held to, printed, not asserted.
+// Needs a build in dist/ (run `npm run build` first) and Chromium.
+import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { loadPyodide } from 'pyodide';
+import { readPackageFiles } from '../src/cli/node-python.ts';
+import { startPythonHost } from '../src/workers/python-host.ts';
+import { launchChromium } from '../tests/support/browser.ts';
+import { serveStatic } from '../tests/support/static-server.ts';
+
+const DIST = join(import.meta.dirname, '../dist');
+const LESSON = '/lessons/how-this-course-works/';
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const gzipSize = (file: string) => gzipSync(readFileSync(file), { level: 9 }).length;
+
+function folderSize(folder: string, gzip: boolean): number {
+	let total = 0;
+	for (const entry of readdirSync(folder, { withFileTypes: true })) {
+		const path = join(folder, entry.name);
+		total += entry.isDirectory() ? folderSize(path, gzip) : gzip ? gzipSize(path) : statSync(path).size;
+	}
+	return total;
+}
+
+function row(label: string, value: string, goal = '') {
+	console.log(`${label.padEnd(58)} ${value.padStart(12)}  ${goal}`);
+}
+
+async function pageNumbers() {
+	const server = await serveStatic(DIST);
+	const browser = await launchChromium();
+	try {
+		// What a lesson page loads before the editor: the page's own JS and CSS.
+		const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+		const page = await context.newPage();
+		const loaded: string[] = [];
+		page.on('request', (request) => loaded.push(new URL(request.url()).pathname));
+		await page.goto(server.url + LESSON, { waitUntil: 'load' });
+		await page.waitForTimeout(300);
+		const own = [...new Set(loaded)].filter((path) => /\.(m?js|css)$/.test(path) && !/^\/(_editor|pyodide)\//.test(path));
+		const jsFiles = own.filter((path) => /\.m?js$/.test(path) && !/worker|python-package/.test(path));
+		const cssFiles = own.filter((path) => path.endsWith('.css'));
+		const workerFiles = own.filter((path) => /worker|python-package/.test(path));
+		const sum = (files: string[]) => files.reduce((total, path) => total + gzipSize(join(DIST, path)), 0);
+		row('lesson page JS before the editor (gzip, main thread)', kb(sum(jsFiles)), 'goal <= 40 KB');
+		row('lesson page CSS before the editor (gzip)', kb(sum(cssFiles)));
+		row('Python worker script and sandbox sources (gzip)', kb(sum(workerFiles)));
+		await context.close();
+
+		// Cold: a fresh profile each time, Run pressed as soon as it can be.
+		const cold: number[] = [];
+		for (let i = 0; i < 3; i++) {
+			const fresh = await browser.newContext();
+			const coldPage = await fresh.newPage();
+			const started = Date.now();
+			await coldPage.goto(server.url + LESSON, { waitUntil: 'domcontentloaded' });
+			await coldPage.locator('awaitable-exercise button.run').click();
+			await coldPage.locator('awaitable-exercise .output-lines .line').first().waitFor({ timeout: 60_000 });
+			cold.push(Date.now() - started);
+			await fresh.close();
+		}
+		row('cold: navigation to the first Run\'s output (median of 3)', `${median(cold)} ms`, `goal <= 3500 ms  (${cold.join(', ')})`);
+
+		// Warm: the status line reports each action's own time, request to verdict.
+		const warmContext = await browser.newContext();
+		const warm = await warmContext.newPage();
+		await warm.goto(server.url + LESSON);
+		const timed = async (button: string, prefix: string) => {
+			const times: number[] = [];
+			for (let i = 0; i < 11; i++) {
+				await warm.locator(`awaitable-exercise button.${button}`).click();
+				await warm.waitForFunction(
+					(start) => document.querySelector('awaitable-exercise .status')?.textContent?.startsWith(start),
+					prefix,
+				);
+				const status = (await warm.locator('awaitable-exercise .status').textContent()) ?? '';
+				await warm.evaluate(() => (document.querySelector('awaitable-exercise .status')!.textContent = ''));
+				if (i > 0) times.push(Number(/in (\d+) ms/.exec(status)?.[1]));
+			}
+			return times;
+		};
+		const runs = await timed('run', 'Ran');
+		const checks = await timed('check', 'Checked');
+		row('warm Run of the warm-up, request to output (median of 10)', `${median(runs)} ms`, 'goal <= 100 ms');
+		row('warm Check of the warm-up, request to verdicts (median of 10)', `${median(checks)} ms`, 'goal <= 100 ms');
+		await warmContext.close();
+	} finally {
+		await browser.close();
+		await server.close();
+	}
+}
+
+const GATHER_10K = (sleep: string) => `
+import asyncio, random
+random.seed(1)
+async def job(i):
+    await asyncio.sleep(${sleep})
+    return i
+async def main():
+    results = await asyncio.gather(*(job(i) for i in range(10_000)))
+    print(len(results), sum(results))
+asyncio.run(main())
+`;
+
+const ONE_HOUR = `
+import asyncio
+async def main():
+    for _ in range(3600 * 4):
+        await asyncio.sleep(0.25)
+    print("an hour later")
+asyncio.run(main())
+`;
+
+const TIGHT_LOOP = `
+total = 0
+for i in range(3_000_000):
+    total += i
+print(total)
+`;
+
+async function sandboxNumbers() {
+	const pyodide = await loadPyodide();
+	const python = startPythonHost(pyodide, readPackageFiles());
+	const time = (source: string, repeat = 5) => {
+		const times: number[] = [];
+		for (let i = 0; i < repeat; i++) {
+			const started = performance.now();
+			const result = python.run(source);
+			times.push(performance.now() - started);
+			if (result.error || result.stopped) throw new Error(`bench program failed: ${JSON.stringify(result.error ?? result.stopped)}`);
+		}
+		return median(times);
+	};
+	const virtual = time(GATHER_10K('random.uniform(0, 10)'));
+	const cpython = spawnSync('python3', ['-c', `
+import time
+started = time.perf_counter()
+exec(compile(${JSON.stringify(GATHER_10K('0'))}, "bench", "exec"))
+print(time.perf_counter() - started)
+`], { encoding: 'utf8' });
+	const native = Number(cpython.stdout.trim().split('\n').at(-1)) * 1000;
+	row('10,000 gathered tasks, random sleeps, virtual loop in Pyodide', `${virtual.toFixed(0)} ms`);
+	row('the same with sleep(0) on CPython 3.11\'s own loop', `${native.toFixed(0)} ms`, `ratio ${(virtual / native).toFixed(2)} (goal <= 1.5)`);
+	row('one virtual hour in 0.25 s steps (14,400 sleeps), Pyodide', `${time(ONE_HOUR).toFixed(0)} ms`, 'goal <= 50 ms');
+	const guarded = time(TIGHT_LOOP, 3);
+	const bare: number[] = [];
+	for (let i = 0; i < 3; i++) {
+		const started = performance.now();
+		pyodide.runPython(TIGHT_LOOP.replace('print(total)', ''), { globals: pyodide.toPy({}) });
+		bare.push(performance.now() - started);
+	}
+	row('tight loop of 3M iterations in the sandbox (CPU guard on)', `${guarded.toFixed(0)} ms`);
+	row('the same loop in the same Pyodide, outside the sandbox', `${median(bare).toFixed(0)} ms`, `guard overhead ${((guarded / median(bare) - 1) * 100).toFixed(0)}%`);
+}
+
+console.log('Awaitable benchmarks\n');
+row('Pyodide payload served with the site (raw / gzip)', `${kb(folderSize(join(DIST, 'pyodide'), false))} / ${kb(folderSize(join(DIST, 'pyodide'), true))}`);
+row('editor bundle, loaded only by exercises (gzip)', kb(folderSize(join(DIST, '_editor'), true)));
+await pageNumbers();
+await sandboxNumbers();

@@ -1,0 +1,166 @@
+import { loadEditor } from '../editor/load-editor.ts';
+import type { Editor } from '../editor/monaco-editor.ts';
+import type { PythonRunner } from '../runner/python-runner.ts';
+import type { OutputLine, RunResult } from '../schemas/run-result.ts';
+import { appendLine, errorMarkers, formatTime, renderRun } from './run-output.ts';
+import { whenIdle } from './when-idle.ts';
+
+/**
+ * The runner and the result schemas (zod) are not needed to read a page:
+ * they load when the page is idle or on the first Run, whichever is first.
+ */
+type Runtime = typeof import('../runner/index.ts');
+let runtime: Promise<Runtime> | null = null;
+export const loadRuntime = () => (runtime ??= import('../runner/index.ts'));
+
+/**
+ * What exercises and playgrounds share: static code that turns into an
+ * editor when it nears the viewport or is focused, Run with streamed output,
+ * a status line, and Ctrl/Cmd+Enter. Subclasses add their own actions.
+ *
+ * Expected markup inside the element: `.editor-frame` holding `.static-code`,
+ * `.status`, `.output` holding `.output-lines` and `.output-time`.
+ */
+export abstract class CodeBox extends HTMLElement {
+	protected editor: Editor | null = null;
+	private editorLoading: Promise<Editor> | null = null;
+	private busy = false;
+	/** The code the box started with. */
+	protected original = '';
+
+	/** The code shown before any edit. */
+	protected abstract readOriginal(): string;
+
+	connectedCallback() {
+		this.original = this.readOriginal();
+		this.addEventListener('keydown', (event) => this.onKey(event));
+		const staticCode = this.query('.static-code');
+		staticCode.addEventListener('focus', () => this.loadEditor(true), { once: true });
+		staticCode.addEventListener('pointerdown', () => this.loadEditor(true), { once: true });
+		new IntersectionObserver(
+			(entries, observer) => {
+				if (entries.some((entry) => entry.isIntersecting)) {
+					observer.disconnect();
+					this.loadEditor(false);
+				}
+			},
+			{ rootMargin: '300px 0px' },
+		).observe(this);
+		whenIdle(() => loadRuntime().then(({ pageRunner }) => pageRunner().warmUp()).catch(() => undefined));
+	}
+
+	protected query<T extends HTMLElement = HTMLElement>(selector: string): T {
+		const element = this.querySelector<T>(selector);
+		if (!element) throw new Error(`${this.localName} markup lacks ${selector}`);
+		return element;
+	}
+
+	protected loadEditor(focus: boolean): Promise<Editor> {
+		this.editorLoading ??= loadEditor().then((module) => {
+			const frame = this.query('.editor-frame');
+			const host = document.createElement('div');
+			host.className = 'editor-host';
+			frame.append(host);
+			const label = this.getAttribute('aria-label') ?? 'Python code';
+			const editor = module.createEditor(host, this.code(), `${label}: Python editor. Press Escape then Tab to leave it.`);
+			module.addShortcuts(editor, () => this.run(), () => this.shiftEnter());
+			this.query('.static-code').remove();
+			this.editor = editor;
+			return editor;
+		});
+		return this.editorLoading.then((editor) => {
+			if (focus) editor.focus();
+			return editor;
+		});
+	}
+
+	protected code(): string {
+		return this.editor ? this.editor.getValue() : this.original;
+	}
+
+	/** Ctrl/Cmd+Shift+Enter: Check in an exercise, Run in a playground. */
+	protected shiftEnter() {
+		this.run();
+	}
+
+	private onKey(event: KeyboardEvent) {
+		if (event.key !== 'Enter' || !(event.ctrlKey || event.metaKey)) return;
+		// Inside Monaco its own command handles the shortcut.
+		if ((event.target as HTMLElement).closest('.editor-host')) return;
+		event.preventDefault();
+		if (event.shiftKey) this.shiftEnter();
+		else this.run();
+	}
+
+	protected setStatus(text: string) {
+		this.query('.status').textContent = text;
+	}
+
+	protected run() {
+		return this.perform('Running…', async (runner, onOutput) => {
+			const result = await runner.run(this.code(), onOutput);
+			this.showRun(result);
+			return `Ran in {ms} ms; the program ended at virtual t=${formatTime(result.virtual_time)}.`;
+		});
+	}
+
+	/** Clear what the last action showed. */
+	protected clearResults() {
+		this.query('.output-lines').replaceChildren();
+		this.query('.output-time').textContent = '';
+	}
+
+	/**
+	 * The frame of every action: one at a time, Python loaded first, output
+	 * streamed, the time taken in the status line, and the runner's own
+	 * failures (a timeout, a crashed worker) reported there.
+	 */
+	protected async perform(
+		label: string,
+		action: (runner: PythonRunner, onOutput: (line: OutputLine) => void) => Promise<string>,
+	) {
+		if (this.busy) return;
+		this.busy = true;
+		this.toggleAttribute('data-busy', true);
+		this.clearResults();
+		if (this.editor) (await loadEditor()).setMarkers(this.editor, []);
+		try {
+			const { pageRunner } = await loadRuntime();
+			const runner = pageRunner();
+			if (runner.state !== 'ready') this.setStatus('Loading Python…');
+			await runner.warmUp();
+			this.setStatus(label);
+			const lines = this.query('.output-lines');
+			this.query('.output').hidden = false;
+			const started = performance.now();
+			const summary = await action(runner, (line) => appendLine(lines, line));
+			this.setStatus(summary.replace('{ms}', String(Math.round(performance.now() - started))));
+		} catch (error) {
+			const message =
+				error instanceof Error && error.name === 'RunnerError' ? error.message : `Something went wrong: ${String(error)}`;
+			this.setStatus(message);
+		} finally {
+			this.busy = false;
+			this.toggleAttribute('data-busy', false);
+		}
+	}
+
+	protected showRun(result: RunResult) {
+		// Output streamed during the run; redraw from the result so both paths show the same.
+		renderRun(this.query('.output-lines'), result);
+		this.query('.output-time').textContent = `ended at virtual t=${formatTime(result.virtual_time)}`;
+		const markers = errorMarkers(result.error);
+		if (markers.length && this.editor) {
+			const editor = this.editor;
+			loadEditor().then((module) => module.setMarkers(editor, markers));
+		}
+	}
+
+	/** Put the original code back (after the caller confirmed). */
+	protected async restoreOriginal() {
+		const editor = await this.loadEditor(true);
+		editor.setValue(this.original);
+		this.clearResults();
+		this.query('.output').hidden = true;
+	}
+}
