@@ -10,7 +10,7 @@ import { startPythonHost } from '../src/workers/python-host.ts';
 import { launchChromium } from '../tests/support/browser.ts';
 import { serveStatic } from '../tests/support/static-server.ts';
 
-const DIST = join(import.meta.dirname, '../dist');
+const DIST = process.env.AWAITABLE_DIST ?? join(import.meta.dirname, '../dist');
 const LESSON = '/lessons/how-this-course-works/';
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;

@@ -25,14 +25,25 @@ export abstract class CodeBox extends HTMLElement {
 	protected editor: Editor | null = null;
 	private editorLoading: Promise<Editor> | null = null;
 	private busy = false;
-	/** The code the box started with. */
+	/** The code the box started with (the starter, or the example). */
 	protected original = '';
+	/** The code shown until the editor arrives: the original, or saved work. */
+	private before = '';
 
 	/** The code shown before any edit. */
 	protected abstract readOriginal(): string;
 
+	/** What to show at first; an exercise shows the learner's saved work. */
+	protected initialCode(): string {
+		return this.original;
+	}
+
+	/** Called as the learner edits (after the editor loaded). */
+	protected codeChanged(_code: string) {}
+
 	connectedCallback() {
 		this.original = this.readOriginal();
+		this.showCode(this.initialCode());
 		this.addEventListener('keydown', (event) => this.onKey(event));
 		const staticCode = this.query('.static-code');
 		staticCode.addEventListener('focus', () => this.loadEditor(true), { once: true });
@@ -64,6 +75,7 @@ export abstract class CodeBox extends HTMLElement {
 			const label = this.getAttribute('aria-label') ?? 'Python code';
 			const editor = module.createEditor(host, this.code(), `${label}: Python editor. Press Escape then Tab to leave it.`);
 			module.addShortcuts(editor, () => this.run(), () => this.shiftEnter());
+			editor.onDidChangeModelContent(() => this.codeChanged(editor.getValue()));
 			this.query('.static-code').remove();
 			this.editor = editor;
 			return editor;
@@ -75,7 +87,25 @@ export abstract class CodeBox extends HTMLElement {
 	}
 
 	protected code(): string {
-		return this.editor ? this.editor.getValue() : this.original;
+		return this.editor ? this.editor.getValue() : this.before;
+	}
+
+	/**
+	 * Show `code`: in the editor if it is there, otherwise as the static
+	 * code (plain text when it differs from the highlighted original).
+	 */
+	protected showCode(code: string) {
+		this.before = code;
+		if (this.editor) {
+			if (this.editor.getValue() !== code) this.editor.setValue(code);
+			return;
+		}
+		const pre = this.querySelector<HTMLElement>('.static-code pre');
+		if (pre && code !== this.original) {
+			const text = document.createElement('code');
+			text.textContent = code.replace(/\n$/, '');
+			pre.replaceChildren(text);
+		}
 	}
 
 	/** Ctrl/Cmd+Shift+Enter: Check in an exercise, Run in a playground. */
@@ -160,6 +190,12 @@ export abstract class CodeBox extends HTMLElement {
 	protected async restoreOriginal() {
 		const editor = await this.loadEditor(true);
 		editor.setValue(this.original);
+		this.clearResults();
+		this.query('.output').hidden = true;
+	}
+
+	/** Hide the output area (nothing to show). */
+	protected hideOutput() {
 		this.clearResults();
 		this.query('.output').hidden = true;
 	}

@@ -99,3 +99,36 @@ export function addShortcuts(editor: Editor, run: () => void, check: () => void)
 	editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, run);
 	editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyMod.Shift | monaco.KeyCode.Enter, check);
 }
+
+/**
+ * A read-only diff of the learner's code against the solution, side by side
+ * where there is room and inline where there is not.
+ */
+export function createDiffView(container: HTMLElement, learner: string, solution: string) {
+	const diff = monaco.editor.createDiffEditor(container, {
+		readOnly: true,
+		originalEditable: false,
+		renderSideBySide: container.clientWidth >= 640,
+		useInlineViewWhenSpaceIsLimited: true,
+		automaticLayout: true,
+		fontSize: FONT_SIZE_PX,
+		lineHeight: LINE_HEIGHT_PX,
+		fontFamily: 'var(--sl-font-mono, ui-monospace, monospace)',
+		minimap: { enabled: false },
+		scrollBeyondLastLine: false,
+		theme: themeName(),
+		ariaLabel: 'Your code compared with the reference solution',
+	});
+	diff.setModel({
+		original: monaco.editor.createModel(learner, 'python'),
+		modified: monaco.editor.createModel(solution, 'python'),
+	});
+	return {
+		dispose() {
+			const model = diff.getModel();
+			diff.dispose();
+			model?.original.dispose();
+			model?.modified.dispose();
+		},
+	};
+}

@@ -58,11 +58,15 @@ export type Difficulty = z.infer<typeof DifficultySchema>;
 export type ExerciseMeta = z.infer<typeof ExerciseMetaSchema>;
 export type Exercise = z.infer<typeof ExerciseSchema>;
 
-/** What the browser and the `awaitable` command need to grade a submission. */
+/**
+ * What the browser fetches on the first Check (or Show solution):
+ * everything needed to grade a submission, and the reference solution.
+ */
 export const GradingBundleSchema = ExerciseSchema.pick({
 	id: true,
 	checks: true,
 	fixtures: true,
 	limits: true,
+	solution: true,
 });
 export type GradingBundle = z.infer<typeof GradingBundleSchema>;

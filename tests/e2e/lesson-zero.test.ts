@@ -30,7 +30,8 @@ describe.skipIf(!hasChromium())('lesson 0 and its warm-up, as a learner uses the
 		const page = await newPage(site);
 		await page.goto(site.server.url + LESSON);
 		await expect(page.locator('h1').first().textContent()).resolves.toBe('How this course works');
-		const exercise = page.locator('awaitable-exercise');
+		const exercise = page.locator('#exercise-warm-up');
+		await expect(page.locator('awaitable-exercise').count()).resolves.toBe(2);
 		await expect(exercise.locator('h3').textContent()).resolves.toMatch(/Warm-up/);
 		await expect(exercise.locator('.static-code, .monaco-editor').first().textContent()).resolves.toMatch(/asyncio\.run\(main\(\)\)/);
 		await expect(page.locator('nav.sidebar a[href$="/lessons/how-this-course-works/"]').count()).resolves.toBe(1);
@@ -43,15 +44,15 @@ describe.skipIf(!hasChromium())('lesson 0 and its warm-up, as a learner uses the
 		await pasteIntoEditor(page, SOLUTION);
 		await page.keyboard.press('ControlOrMeta+Enter');
 		await waitForStatus(page, 'Ran');
-		const output = page.locator('awaitable-exercise .output-lines .line.stdout');
+		const output = page.locator('#exercise-warm-up .output-lines .line.stdout');
 		await expect(output.count()).resolves.toBe(1);
 		await expect(output.first().textContent()).resolves.toBe('1.000sHello, asyncio!\n');
 		await page.keyboard.press('ControlOrMeta+Shift+Enter');
 		await waitForStatus(page, 'Checked');
-		const checks = page.locator('awaitable-exercise .check-item');
+		const checks = page.locator('#exercise-warm-up .check-item');
 		await expect(checks.count()).resolves.toBeGreaterThanOrEqual(4);
-		await expect(page.locator('awaitable-exercise .check-item.pass').count()).resolves.toBe(await checks.count());
-		await expect(page.locator('awaitable-exercise .verdict').textContent()).resolves.toMatch(/^Passed/);
+		await expect(page.locator('#exercise-warm-up .check-item.pass').count()).resolves.toBe(await checks.count());
+		await expect(page.locator('#exercise-warm-up .verdict').textContent()).resolves.toMatch(/^Passed/);
 		await page.context().close();
 	});
 
@@ -59,21 +60,21 @@ describe.skipIf(!hasChromium())('lesson 0 and its warm-up, as a learner uses the
 		const page = await newPage(site);
 		await page.goto(site.server.url + LESSON);
 		await pasteIntoEditor(page, SOLUTION.replace('import asyncio', 'import asyncio\nimport time').replace('await asyncio.sleep(1)', 'time.sleep(1)'));
-		await page.locator('awaitable-exercise button.check').click();
+		await page.locator('#exercise-warm-up button.check').click();
 		await waitForStatus(page, 'Checked');
-		const failed = page.locator('awaitable-exercise .check-item.fail');
+		const failed = page.locator('#exercise-warm-up .check-item.fail');
 		await expect(failed.count()).resolves.toBeGreaterThanOrEqual(1);
 		await expect(failed.first().textContent()).resolves.toMatch(/time\.sleep\(1\).*froze/s);
-		await expect(page.locator('awaitable-exercise .verdict').textContent()).resolves.toMatch(/^Not yet/);
+		await expect(page.locator('#exercise-warm-up .verdict').textContent()).resolves.toMatch(/^Not yet/);
 		await page.context().close();
 	});
 
 	test('no sleep at all fails a check that says the greeting came at t=0s', async () => {
 		const page = await newPage(site);
 		await page.goto(site.server.url + LESSON);
-		await page.locator('awaitable-exercise button.check').click();
+		await page.locator('#exercise-warm-up button.check').click();
 		await waitForStatus(page, 'Checked');
-		const failed = page.locator('awaitable-exercise .check-item.fail');
+		const failed = page.locator('#exercise-warm-up .check-item.fail');
 		await expect(failed.count()).resolves.toBe(1);
 		await expect(failed.first().textContent()).resolves.toMatch(/Expected: the greeting printed at t=1s.*Saw: it was printed at t=0s/s);
 		await page.context().close();
@@ -83,9 +84,9 @@ describe.skipIf(!hasChromium())('lesson 0 and its warm-up, as a learner uses the
 		const page = await newPage(site);
 		await page.goto(site.server.url + LESSON);
 		await pasteIntoEditor(page, 'import asyncio\n\nasync def main(:\n    pass\n');
-		await page.locator('awaitable-exercise button.run').click();
+		await page.locator('#exercise-warm-up button.run').click();
 		await waitForStatus(page, 'Ran');
-		await expect(page.locator('awaitable-exercise .output-lines .error').textContent()).resolves.toMatch(/SyntaxError/);
+		await expect(page.locator('#exercise-warm-up .output-lines .error').textContent()).resolves.toMatch(/SyntaxError/);
 		// Monaco renders a non-breaking space for each space.
 		await expect(markedLineText(page).then((text) => text.replace(/\u00a0/g, ' '))).resolves.toBe('async def main(:');
 		await page.context().close();

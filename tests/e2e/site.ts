@@ -4,7 +4,8 @@ import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../support/browser.ts';
 import { serveStatic, type StaticServer } from '../support/static-server.ts';
 
-export const DIST = join(import.meta.dirname, '../../dist');
+/** The built site; AWAITABLE_DIST points elsewhere (a build of a snapshot, say). */
+export const DIST = process.env.AWAITABLE_DIST ?? join(import.meta.dirname, '../../dist');
 
 export interface Site {
 	server: StaticServer;
@@ -45,9 +46,9 @@ export async function newPage(site: Site): Promise<Page> {
  * The code is pasted, as a learner would paste it: typed text would be
  * re-indented by the editor's auto-indent.
  */
-export async function pasteIntoEditor(page: Page, code: string) {
-	const editor = page.locator('awaitable-exercise .monaco-editor').first();
-	await page.locator('awaitable-exercise .static-code, awaitable-exercise .monaco-editor').first().click();
+export async function pasteIntoEditor(page: Page, code: string, box = '#exercise-warm-up') {
+	const editor = page.locator(`${box} .monaco-editor`);
+	await page.locator(`${box} .static-code, ${box} .monaco-editor`).first().click();
 	await editor.waitFor();
 	await editor.click();
 	await page.evaluate((text) => navigator.clipboard.writeText(text), code);
@@ -56,20 +57,20 @@ export async function pasteIntoEditor(page: Page, code: string) {
 }
 
 /** The text of the editor line that carries an error squiggle. */
-export async function markedLineText(page: Page): Promise<string> {
-	const marked = page.locator('awaitable-exercise .view-overlays > div:has(.squiggly-error)').first();
+export async function markedLineText(page: Page, box = '#exercise-warm-up'): Promise<string> {
+	const marked = page.locator(`${box} .view-overlays > div:has(.squiggly-error)`).first();
 	await marked.waitFor();
 	const top = await marked.evaluate((element) => (element as HTMLElement).style.top);
 	return page
-		.locator('awaitable-exercise .view-lines > .view-line')
+		.locator(`${box} .view-lines > .view-line`)
 		.evaluateAll((lines, wanted) => lines.find((line) => (line as HTMLElement).style.top === wanted)?.textContent ?? '', top);
 }
 
-/** Wait until the exercise's status line starts with `prefix` (e.g. "Ran", "Checked"). */
-export async function waitForStatus(page: Page, prefix: string) {
+/** Wait until a code box's status line starts with `prefix` (e.g. "Ran", "Checked"). */
+export async function waitForStatus(page: Page, prefix: string, box = '#exercise-warm-up') {
 	await page.waitForFunction(
-		(start) => document.querySelector('awaitable-exercise .status')?.textContent?.startsWith(start),
-		prefix,
+		([selector, start]) => document.querySelector(`${selector} .status`)?.textContent?.startsWith(start),
+		[box, prefix] as const,
 		{ timeout: 60_000 },
 	);
 }

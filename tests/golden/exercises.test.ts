@@ -22,7 +22,7 @@ const scratch = mkdtempSync(join(tmpdir(), 'golden-'));
 function gradeWithSystemPython(exercise: Exercise, source: string): CheckResult {
 	const bundle = join(scratch, `${exercise.id}.json`);
 	const file = join(scratch, `${exercise.id}.py`);
-	writeFileSync(bundle, JSON.stringify({ id: exercise.id, checks: exercise.checks, fixtures: exercise.fixtures, limits: exercise.limits }));
+	writeFileSync(bundle, JSON.stringify(exercise));
 	writeFileSync(file, source);
 	const child = spawnSync('python3', ['-m', 'awaitable.grading', bundle, file], {
 		cwd: ROOT,

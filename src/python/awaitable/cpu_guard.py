@@ -1,14 +1,22 @@
 """Stops learner code that computes forever without awaiting (``while True: pass``).
 
-Only loops in the learner's own file are watched. On Python 3.12+ the guard
-uses ``sys.monitoring`` JUMP events on the learner's code objects, counting
-backward jumps (every loop iteration makes one) and disabling forward-jump
-locations so they cost nothing afterwards. On 3.11, in the main thread of a
-system with interval timers, a ``SIGALRM`` timer looks in a few times a
-second and costs nothing in between: once the time is up it traces the
-learner's frames only, so the exception is raised at a line of theirs, never
-inside asyncio. Elsewhere it falls back to a ``sys.settrace`` tracer limited
-to frames of the learner's file.
+Only the learner's own file is watched, and the guard raises
+``CpuLimitExceeded`` only at a line of that file, never inside asyncio or
+the sandbox. It trips when the event loop has not had control back for
+``seconds`` of real time. From then on the frames that were running are
+*condemned*: they raise again at their next line or loop iteration, so a
+program that catches the exception (``except BaseException``) still ends,
+while other code (a ``finally`` in another task) runs normally.
+
+How the time is watched depends on the interpreter:
+
+- Python 3.12+ (Pyodide included): ``sys.monitoring`` JUMP events on the
+  learner's code objects count backward jumps (every loop iteration makes
+  one); forward-jump locations are disabled so they cost nothing afterwards.
+- 3.11 in the main thread of a system with interval timers: a ``SIGALRM``
+  timer looks in a few times a second and costs nothing in between; once
+  the time is up it traces the learner's frames only.
+- Elsewhere: a ``sys.settrace`` tracer limited to frames of the learner's file.
 """
 
 import signal
@@ -17,10 +25,12 @@ import time
 
 __all__ = ["CpuGuard", "CpuLimitExceeded"]
 
+#: backward jumps (or traced lines) between two looks at the clock
 _CHECK_EVERY = 512
 
 #: seconds between two looks of the SIGALRM timer
 _ALARM_INTERVAL = 0.1
+
 _real_perf_counter = time.perf_counter
 
 
@@ -45,6 +55,8 @@ class CpuGuard:
         self._on_exceeded = on_exceeded
         self._deadline = _real_perf_counter() + seconds
         self._count = 0
+        #: code objects of the frames that were running when the guard tripped
+        self._condemned = set()
         self._tool = None
         self._codes = []
         self._previous_trace = None
@@ -54,23 +66,54 @@ class CpuGuard:
         """Code is making progress (the event loop got control back)."""
         self._deadline = _real_perf_counter() + self.seconds
 
-    def _tick(self, line):
-        self._count += 1
-        if self._count % _CHECK_EVERY == 0 and _real_perf_counter() > self._deadline:
-            # Once tripped, trip again soon if the learner's code catches it.
-            self._deadline = _real_perf_counter() + 0.1
-            self._on_exceeded(line)
-            raise CpuLimitExceeded(
-                f"line {line} ran for more than {self.seconds:g}s of real time "
-                "without giving control back to the event loop")
-
     def watch(self, code):
         """Start watching the loops in ``code`` (a module's code object)."""
-        monitoring = getattr(sys, "monitoring", None)
-        if monitoring is None:
-            if not self._watch_with_alarm():
-                self._watch_with_settrace()
-            return
+        if getattr(sys, "monitoring", None) is not None:
+            self._watch_with_monitoring(code)
+        elif not self._watch_with_alarm():
+            self._watch_with_settrace()
+
+    def close(self):
+        """Stop watching; the interpreter's hooks are as they were before."""
+        if self._previous_alarm is not None:
+            handler, timer = self._previous_alarm
+            signal.setitimer(signal.ITIMER_REAL, *timer)
+            signal.signal(signal.SIGALRM, handler)
+            self._previous_alarm = None
+            sys.settrace(self._previous_trace)
+        elif self._tool is not None:
+            monitoring = sys.monitoring
+            for code in self._codes:
+                monitoring.set_local_events(self._tool, code, 0)
+            monitoring.register_callback(self._tool, monitoring.events.JUMP, None)
+            monitoring.free_tool_id(self._tool)
+            self._tool = None
+        elif getattr(sys, "monitoring", None) is None:
+            sys.settrace(self._previous_trace)
+
+    # Tripping
+
+    def _time_is_up(self):
+        self._count += 1
+        return self._count % _CHECK_EVERY == 0 and _real_perf_counter() > self._deadline
+
+    def _trip(self, frame):
+        """Condemn the learner's running frames and raise at ``frame``'s line."""
+        line = frame.f_lineno
+        if not self._condemned:
+            self._on_exceeded(line)
+        while frame is not None:
+            if frame.f_code.co_filename == self.filename:
+                self._condemned.add(frame.f_code)
+            frame = frame.f_back
+        raise CpuLimitExceeded(
+            f"line {line} ran for more than {self.seconds:g}s of real time "
+            "without giving control back to the event loop")
+
+    # Python 3.12+: sys.monitoring
+
+    def _watch_with_monitoring(self, code):
+        monitoring = sys.monitoring
         if self._tool is None:
             for tool in range(5, 0, -1):
                 if monitoring.get_tool(tool) is None:
@@ -87,8 +130,12 @@ class CpuGuard:
     def _on_jump(self, code, offset, destination):
         if destination >= offset:
             return sys.monitoring.DISABLE
-        self._tick(_line_of(code, offset))
+        if code in self._condemned or self._time_is_up():
+            # The jumping frame is the caller of this callback.
+            self._trip(sys._getframe(1))
         return None
+
+    # Python 3.11, main thread: a SIGALRM timer
 
     def _watch_with_alarm(self):
         if not hasattr(signal, "setitimer"):
@@ -100,44 +147,45 @@ class CpuGuard:
             return False
         timer = signal.setitimer(signal.ITIMER_REAL, _ALARM_INTERVAL, _ALARM_INTERVAL)
         self._previous_alarm = (handler, timer)
+        self._previous_trace = sys.gettrace()
         return True
 
     def _on_alarm(self, signum, frame):
-        if _real_perf_counter() <= self._deadline:
+        overdue = _real_perf_counter() > self._deadline
+        if not overdue and not self._condemned:
             return
-        if frame.f_code.co_filename == self.filename:
-            self._tick_now(frame.f_lineno)
-        # The program is inside a library call: trace its own frames so
-        # that it stops at its next line, and nowhere else.
-        local = self._local_tracer()
-        found = False
-        while frame is not None:
-            if frame.f_code.co_filename == self.filename:
-                frame.f_trace = local
-                found = True
-            frame = frame.f_back
-        if found and sys.gettrace() is None:
-            self._previous_trace = None
-            sys.settrace(lambda frame, event, arg: None)
+        # Trace the learner's frames on the stack: a frame inside a library
+        # call stops at its own next line, and a frame that catches the
+        # exception raised below stops again at the line after.
+        traced = False
+        current = frame
+        while current is not None:
+            code = current.f_code
+            if code.co_filename == self.filename and (overdue or code in self._condemned):
+                current.f_trace = self._condemned_line_tracer
+                traced = True
+            current = current.f_back
+        if traced and sys.gettrace() is None:
+            # Frames' f_trace only fire while some trace function is set.
+            sys.settrace(_no_new_frames)
+        code = frame.f_code
+        if code.co_filename == self.filename and (overdue or code in self._condemned):
+            self._trip(frame)
 
-    def _tick_now(self, line):
-        self._count = _CHECK_EVERY - 1
-        self._tick(line)
+    def _condemned_line_tracer(self, frame, event, arg):
+        if event == "line" and (frame.f_code in self._condemned
+                                or _real_perf_counter() > self._deadline):
+            self._trip(frame)
+        return self._condemned_line_tracer
 
-    def _local_tracer(self):
-        def local(frame, event, arg):
-            if event == "line":
-                sys.settrace(None)
-                self._tick_now(frame.f_lineno)
-            return local
-        return local
+    # Anywhere else: sys.settrace on the learner's frames
 
     def _watch_with_settrace(self):
         filename = self.filename
 
         def local(frame, event, arg):
-            if event == "line":
-                self._tick(frame.f_lineno)
+            if event == "line" and (frame.f_code in self._condemned or self._time_is_up()):
+                self._trip(frame)
             return local
 
         def global_(frame, event, arg):
@@ -148,28 +196,6 @@ class CpuGuard:
         self._previous_trace = sys.gettrace()
         sys.settrace(global_)
 
-    def close(self):
-        monitoring = getattr(sys, "monitoring", None)
-        if self._previous_alarm is not None:
-            handler, timer = self._previous_alarm
-            signal.setitimer(signal.ITIMER_REAL, *timer)
-            signal.signal(signal.SIGALRM, handler)
-            self._previous_alarm = None
-            sys.settrace(None)
-            return
-        if monitoring is None:
-            sys.settrace(self._previous_trace)
-            return
-        if self._tool is not None:
-            for code in self._codes:
-                monitoring.set_local_events(self._tool, code, 0)
-            monitoring.register_callback(self._tool, monitoring.events.JUMP, None)
-            monitoring.free_tool_id(self._tool)
-            self._tool = None
 
-
-def _line_of(code, offset):
-    for start, end, line in code.co_lines():
-        if start <= offset < end:
-            return line
+def _no_new_frames(frame, event, arg):
     return None

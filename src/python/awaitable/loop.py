@@ -14,6 +14,7 @@ import itertools
 import selectors
 import sys
 import warnings
+import weakref
 
 from . import internals
 from .cpu_guard import CpuLimitExceeded
@@ -183,14 +184,19 @@ class VirtualEventLoop(asyncio.BaseEventLoop):
     def create_task(self, coro, **kwargs):
         if kwargs.get("name") is None:
             kwargs["name"] = self._tracer.default_name()
-        parent = self._sandbox.current_task_id()
-        wrapped, record = self._tracer.wrap(coro, kwargs["name"], parent)
+        if getattr(coro, "cr_code", None) in _CLEAN_UP_CODES:
+            # asyncio.run's own clean-up is no part of the program's story.
+            wrapped, record = coro, None
+        else:
+            parent = self._sandbox.current_task_id()
+            wrapped, record = self._tracer.wrap(coro, kwargs["name"], parent)
         task = super().create_task(wrapped, **kwargs)
         if task._source_traceback:
             # Debug mode: the task was created where asyncio.create_task
             # was called, not in this method.
             del task._source_traceback[-1]
         if record is not None:
+            wrapped.task = weakref.ref(task)
             self._sandbox.register_task(task, record)
         return task
 
@@ -299,6 +305,14 @@ class VirtualEventLoop(asyncio.BaseEventLoop):
     def close(self):
         super().close()
         self._selector.close()
+
+
+#: coroutines of the loop itself that asyncio.run runs as tasks when it ends
+_CLEAN_UP_CODES = frozenset({
+    asyncio.BaseEventLoop.shutdown_asyncgens.__code__,
+    asyncio.BaseEventLoop.shutdown_default_executor.__code__,
+    VirtualEventLoop.shutdown_default_executor.__code__,
+})
 
 
 def _set_result_unless_done(future):

@@ -69,6 +69,8 @@ class OutputCapture:
         self._chars = 0
         #: lines written past the limits (counted, not kept)
         self.dropped = 0
+        #: characters of those lines
+        self.dropped_chars = 0
         self.stdout = _StreamWriter(self, "stdout")
         self.stderr = _StreamWriter(self, "stderr")
         self._deferring = False
@@ -98,9 +100,12 @@ class OutputCapture:
             self._keep(t, text, stream)
 
     def _keep(self, t, text, stream):
-        if (len(self._trace.output) >= self._limits.max_output_lines
+        # Once a line is dropped every later one is too: output with a gap
+        # in the middle would mislead more than output cut short.
+        if (self.dropped or len(self._trace.output) >= self._limits.max_output_lines
                 or self._chars + len(text) > self._limits.max_output_chars):
             self.dropped += 1
+            self.dropped_chars += len(text)
             return
         self._chars += len(text)
         line = OutputLine(t, text, stream)

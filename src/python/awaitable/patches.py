@@ -170,13 +170,24 @@ def _warn_unawaited_coroutine(coro, filename):
                   stacklevel=2, source=coro)
 
 
+class _RealInstances(type):
+    """Makes ``isinstance(value, datetime.datetime)`` true for the real
+    datetimes that the virtual class's methods and arithmetic return."""
+
+    def __instancecheck__(cls, instance):
+        return isinstance(instance, cls.__mro__[1])
+
+    def __subclasscheck__(cls, subclass):
+        return issubclass(subclass, cls.__mro__[1])
+
+
 def _virtual_date_types(clock):
     """Subclasses of ``datetime``/``date`` whose ``now()``/``today()`` read the
     virtual clock; instances are ordinary datetimes in every other way."""
     real_datetime = _datetime.datetime
     real_date = _datetime.date
 
-    class datetime(real_datetime):
+    class datetime(real_datetime, metaclass=_RealInstances):
         @classmethod
         def now(cls, tz=None):
             return real_datetime.fromtimestamp(clock.wall(), tz)
@@ -189,7 +200,7 @@ def _virtual_date_types(clock):
         def utcnow(cls):
             return real_datetime.fromtimestamp(clock.wall(), _datetime.timezone.utc).replace(tzinfo=None)
 
-    class date(real_date):
+    class date(real_date, metaclass=_RealInstances):
         @classmethod
         def today(cls):
             return real_date.fromtimestamp(clock.wall())

@@ -14,7 +14,9 @@ def format_run(run):
         marker = " " if line["stream"] == "stdout" else "!"
         lines.append(f"[{format_time(line['t'])}]{marker} {line['text']}")
     if run["output_dropped"]:
-        lines.append(f"... {run['output_dropped']} more lines were not kept (output limit)")
+        lines.append(f"... {run['output_dropped']} more lines "
+                     f"({run.get('output_dropped_chars', 0):,} characters) "
+                     "were not kept (output limit)")
     error = run["error"]
     if error:
         lines.append(error["traceback"])

@@ -59,6 +59,7 @@ class RunResult:
             "stderr": [line.to_json() for line in trace.output if line.stream == "stderr"],
             "output": [line.to_json() for line in trace.output],
             "output_dropped": self.sandbox.output.dropped,
+            "output_dropped_chars": self.sandbox.output.dropped_chars,
             "virtual_time": self.virtual_time,
             "error": self.error,
             "stopped": self.stopped.to_json() if self.stopped else None,

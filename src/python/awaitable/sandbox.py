@@ -163,8 +163,18 @@ class Sandbox:
     def record_blocking(self, call, duration):
         self.trace.blocking.append(BlockingCall(
             t=self.clock.now, duration=duration, call=call,
-            line=learner_line(sys._getframe(1), self.filename),
+            line=self.call_line(sys._getframe(1)),
             task=self.current_task_id()))
+
+    def call_line(self, frame):
+        """The program's line that led to the call running in ``frame``: its
+        own frame's, or else the line that created the current task."""
+        line = learner_line(frame, self.filename, within_task=True)
+        if line is None:
+            task_id = self.current_task_id()
+            if task_id is not None:
+                line = self.trace.task(task_id).line
+        return line
 
     def _cpu_exceeded(self, line):
         self.stop("cpu", (

@@ -26,12 +26,20 @@ _CoroutineType = types.CoroutineType
 _GeneratorType = types.GeneratorType
 
 
-def learner_line(frame, filename):
+def learner_line(frame, filename, within_task=False):
     """The line of the innermost frame, from ``frame`` outwards, that belongs
-    to the learner's file, or None."""
+    to the learner's file, or None.
+
+    With ``within_task``, the search stops at the task that runs ``frame``:
+    beyond it lie the event loop and the line that started the loop, which
+    says nothing about the call.
+    """
     while frame is not None:
-        if frame.f_code.co_filename == filename:
+        code = frame.f_code
+        if code.co_filename == filename:
             return frame.f_lineno
+        if within_task and code.co_filename == __file__:
+            return None
         frame = frame.f_back
     return None
 
@@ -58,6 +66,9 @@ def describe_wait(coro, yielded, filename):
     called = None
     while True:
         kind = type(coro)
+        if kind is _TracedCoroutine:
+            coro = coro._coro
+            continue
         if kind is _CoroutineType:
             frame, following = coro.cr_frame, coro.cr_await
         elif kind is _GeneratorType:
@@ -110,12 +121,14 @@ def _describe_future(future):
 class _TracedCoroutine:
     """Wraps a coroutine and reports each step of it to a ``TaskTracer``."""
 
-    __slots__ = ("_coro", "_record", "_tracer", "__weakref__")
+    __slots__ = ("_coro", "_record", "_tracer", "task", "__weakref__")
 
     def __init__(self, coro, record, tracer):
         self._coro = coro
         self._record = record
         self._tracer = tracer
+        #: a weak reference to the task driving this coroutine, set once it exists
+        self.task = None
 
     # send, throw and __next__ repeat one pattern rather than share a
     # helper: an exception leaving the coroutine passes through exactly one
@@ -160,10 +173,20 @@ class _TracedCoroutine:
         return self
 
     def _resumed(self):
-        events = self._record.events
+        record = self._record
+        events = record.events
         # events[0] is the creation: a task with one event has not started.
-        events.append(TaskEvent(self._tracer.clock.now,
-                                "started" if len(events) == 1 else "resumed"))
+        if len(events) == 1:
+            # asyncio.create_task(name=...) names the task after creating it.
+            self._rename()
+            events.append(TaskEvent(self._tracer.clock.now, "started"))
+        else:
+            events.append(TaskEvent(self._tracer.clock.now, "resumed"))
+
+    def _rename(self):
+        task = self.task() if self.task is not None else None
+        if task is not None:
+            self._record.name = task.get_name()
 
     def _suspended(self, yielded):
         tracer = self._tracer
@@ -174,6 +197,7 @@ class _TracedCoroutine:
     def _ended(self, error):
         tracer = self._tracer
         record = self._record
+        self._rename()
         if isinstance(error, StopIteration):
             tracer.finish(record, "done", _short_repr(error.value))
             return

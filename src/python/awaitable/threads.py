@@ -26,7 +26,6 @@ import sys
 import threading
 
 from . import internals
-from .task_tracer import learner_line
 from .trace import ThreadRecord
 
 __all__ = ["VirtualThreads", "VirtualThreadPoolExecutor", "VirtualProcessPoolExecutor",
@@ -250,7 +249,7 @@ class VirtualThreads:
             function=_callable_name(func),
             executor=_executor_kind(executor),
             submitted=self.clock.now,
-            line=learner_line(sys._getframe(1), self.sandbox.filename),
+            line=self.sandbox.call_line(sys._getframe(1)),
             task=self.sandbox.current_task_id())
         self.sandbox.trace.threads.append(record)
         pool.submit(future, func, args, record)

@@ -301,7 +301,6 @@ class HostTest(unittest.TestCase):
             loop.run_until_complete(asyncio.sleep(1))
         """)
         self.assertIsNone(asyncio.events._get_running_loop())
-        self.assertIsNot(type(asyncio.new_event_loop).__module__, "awaitable.patches")
         self.assertEqual(asyncio.run.__module__, "asyncio.runners")
         self.assertEqual(asyncio.new_event_loop.__module__, "asyncio.events")
 

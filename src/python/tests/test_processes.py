@@ -225,7 +225,8 @@ class SignalTest(unittest.TestCase):
             from asyncio.subprocess import PIPE
 
             async def main():
-                proc = await asyncio.create_subprocess_exec("sh", "-c", "echo ready; exec sleep 10", stdout=PIPE)
+                proc = await asyncio.create_subprocess_exec(
+                    "sh", "-c", "echo ready; exec sleep 10", stdout=PIPE)
                 print(await proc.stdout.readline())
                 await asyncio.sleep(1)
                 proc.kill()
@@ -513,7 +514,7 @@ class FixtureTest(unittest.TestCase):
 
     def test_a_command_can_catch_sigterm_to_clean_up(self):
         def prepare(sandbox):
-            from awaitable.processes.process import Signalled
+            from awaitable.processes import Signalled
 
             async def worker(ctx):
                 try:

@@ -42,22 +42,27 @@ GNU_CASES = [
     (['echo', '-e', 'a\\tb\\101\\x41\\c', 'more'], None, ('a\tbAA', '', 0)),
     (['echo', '-n', 'a', 'b'], None, ('a b', '', 0)),
     (['printf', '%s|%5s|%-5s|%.2s\\n', 'a', 'b', 'c', 'defg'], None, ('a|    b|c    |de\n', '', 0)),
-    (['printf', '%d %i %u %x %X %o %#x %+d % d %05d\\n', '1', '-2', '-1', '255', '255', '8', '255', '5', '5', '42'],
+    (['printf', '%d %i %u %x %X %o %#x %+d % d %05d\\n',
+      '1', '-2', '-1', '255', '255', '8', '255', '5', '5', '42'],
      None, ('1 -2 18446744073709551615 ff FF 10 0xff +5  5 00042\n', '', 0)),
-    (['printf', '%f %.1f %e %E %g %G %10.3f|\\n', '1.5', '2.25', '1234.5', '0.001', '0.0001', '1e20', '3.14159'],
+    (['printf', '%f %.1f %e %E %g %G %10.3f|\\n',
+      '1.5', '2.25', '1234.5', '0.001', '0.0001', '1e20', '3.14159'],
      None, ('1.500000 2.2 1.234500e+03 1.000000E-03 0.0001 1E+20      3.142|\n', '', 0)),
     (['printf', '%d\\n', '3x'], None, ('3\n', 'printf: ‘3x’: value not completely converted\n', 1)),
     (['printf', 'a\\n', 'extra'], None,
      ('a\n', 'printf: warning: ignoring excess arguments, starting with ‘extra’\n', 0)),
     (['printf', '%q\\n', "a b'c"], None, ('"a b\'c"\n', '', 0)),
-    (['sleep', 'x'], None, ('', "sleep: invalid time interval ‘x’\nTry 'sleep --help' for more information.\n", 1)),
-    (['sleep', '-1'], None, ('', "sleep: invalid option -- '1'\nTry 'sleep --help' for more information.\n", 1)),
+    (['sleep', 'x'], None,
+     ('', "sleep: invalid time interval ‘x’\nTry 'sleep --help' for more information.\n", 1)),
+    (['sleep', '-1'], None,
+     ('', "sleep: invalid option -- '1'\nTry 'sleep --help' for more information.\n", 1)),
     (['cat', '-n'], b'a\n\nb\n', ('     1\ta\n     2\t\n     3\tb\n', '', 0)),
     (['cat', '-b'], b'a\n\nb\n', ('     1\ta\n\n     2\tb\n', '', 0)),
     (['wc'], b'hello world\nfoo\n', ('      2       3      16\n', '', 0)),
     (['wc', '-l'], b'a\nb\n', ('2\n', '', 0)),
     (['wc', '-m'], 'héllo\n'.encode(), ('6\n', '', 0)),
-    (['wc', '-', '-'], b'a b\n', ('      1       2       4 -\n      0       0       0 -\n      1       2       4 total\n', '', 0)),
+    (['wc', '-', '-'], b'a b\n',
+     ('      1       2       4 -\n      0       0       0 -\n      1       2       4 total\n', '', 0)),
     (['head', '-2'], b'1\n2\n3\n', ('1\n2\n', '', 0)),
     (['head', '-n', '-1'], b'1\n2\n3\n', ('1\n2\n', '', 0)),
     (['head', '-n', 'x'], b'', ('', 'head: invalid number of lines: ‘x’\n', 1)),
@@ -183,7 +188,8 @@ class FileTest(unittest.TestCase):
         self.assertEqual(files.stat("w/new").size, 0)
 
     def test_file_tool_errors(self):
-        self.assertEqual(sh("mkdir w; rm w; rm nofile; touch /nodir/x; cp w/a.txt; mkdir /etc/x", _files), ("", (
+        script = "mkdir w; rm w; rm nofile; touch /nodir/x; cp w/a.txt; mkdir /etc/x"
+        self.assertEqual(sh(script, _files), ("", (
             "mkdir: cannot create directory ‘w’: File exists\n"
             "rm: cannot remove 'w': Is a directory\n"
             "rm: cannot remove 'nofile': No such file or directory\n"

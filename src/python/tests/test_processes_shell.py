@@ -59,7 +59,8 @@ class ExpansionTest(unittest.TestCase):
     def test_environment_and_home(self):
         self.assertEqual(sh("echo $HOME $USER ~ ~/notes.txt \"~\""),
                          ("/home/learner learner /home/learner /home/learner/notes.txt ~\n", "", 0))
-        self.assertEqual(sh("X=1 sh -c 'echo [$X]'; echo [$X]; Y=2; sh -c 'echo [$Y]'; export Y; sh -c 'echo [$Y]'"),
+        self.assertEqual(sh("X=1 sh -c 'echo [$X]'; echo [$X]; Y=2; sh -c 'echo [$Y]'; "
+                            "export Y; sh -c 'echo [$Y]'"),
                          ("[1]\n[]\n[]\n[2]\n", "", 0))
 
     def test_command_substitution(self):
@@ -76,8 +77,8 @@ class ExpansionTest(unittest.TestCase):
 
         self.assertEqual(sh("echo data/*.csv; echo data/?.csv; echo '*.csv' nomatch*; cd data && echo *",
                             prepare),
-                         ("data/a.csv data/b.csv\ndata/a.csv data/b.csv\n*.csv nomatch*\na.csv b.csv notes.txt\n",
-                          "", 0))
+                         ("data/a.csv data/b.csv\ndata/a.csv data/b.csv\n*.csv nomatch*\n"
+                          "a.csv b.csv notes.txt\n", "", 0))
 
 
 class ListTest(unittest.TestCase):
@@ -218,7 +219,8 @@ class SyntaxTest(unittest.TestCase):
                 self.assertEqual(sh(script), ("", f"/bin/sh: 1: {message}\n", 2))
 
     def test_lines_before_an_error_run(self):
-        self.assertEqual(sh('echo a\necho "b'), ("a\n", "/bin/sh: 2: Syntax error: Unterminated quoted string\n", 2))
+        self.assertEqual(sh('echo a\necho "b'),
+                         ("a\n", "/bin/sh: 2: Syntax error: Unterminated quoted string\n", 2))
 
     def test_bash_messages(self):
         self.assertEqual(bash("| x"), ("", "bash: -c: line 1: syntax error near unexpected token `|'\n", 2))
@@ -229,7 +231,8 @@ class SyntaxTest(unittest.TestCase):
         self.assertEqual(sh("for i in 1 2; do echo $i; done"),
                          ("", "/bin/sh: 1: the sandbox's shell does not run for loops\n", 2))
         self.assertEqual(sh("echo $((1 + 2))"),
-                         ("", "/bin/sh: 1: the sandbox's shell does not run arithmetic expansion $((...))\n", 2))
+                         ("", "/bin/sh: 1: the sandbox's shell does not run arithmetic expansion "
+                              "$((...))\n", 2))
 
     def test_comments_and_continuations(self):
         self.assertEqual(sh("echo a # not this\n# nor this\necho b \\\n  c"), ("a\nb c\n", "", 0))

@@ -108,9 +108,10 @@ class ProgramRun:
                  "make sure every loop ends and nothing waits forever")
         return self
 
-    def expect_line(self, pattern, *, what, at=None, tolerance=1e-3):
+    def expect_line(self, pattern, *, what, at=None, tolerance=1e-3, tip=None):
         """A stdout line matching ``pattern`` was printed, at virtual time
-        ``at`` if given. ``what`` names it for the message ("the greeting")."""
+        ``at`` if given. ``what`` names it for the message ("the greeting");
+        ``tip`` replaces the generic advice when the timing is off."""
         found = self.find_lines(pattern)
         if not found:
             printed = "; ".join(repr(text) for text in self.lines[:5]) or "nothing at all"
@@ -119,14 +120,14 @@ class ProgramRun:
         line = found[0]
         if at is not None and abs(line.t - at) > tolerance:
             fail(f"{what} printed at {_seconds(at)}", f"it was printed at {_seconds(line.t)}",
-                 _timing_tip(line.t, at))
+                 tip or _timing_tip(line.t, at))
         return line
 
-    def expect_virtual_time(self, t, *, what="the program", tolerance=1e-3):
+    def expect_virtual_time(self, t, *, what="the program", tolerance=1e-3, tip=None):
         """The program ended at virtual time ``t``."""
         if abs(self.virtual_time - t) > tolerance:
             fail(f"{what} to finish at {_seconds(t)}", f"it finished at {_seconds(self.virtual_time)}",
-                 _timing_tip(self.virtual_time, t))
+                 tip or _timing_tip(self.virtual_time, t))
         return self
 
     def expect_no_blocking_calls(self):
@@ -146,5 +147,6 @@ class ProgramRun:
 
 def _timing_tip(seen, expected):
     if seen < expected:
-        return "something finished too early: is a sleep missing, or not awaited?"
-    return "something took longer than it should: are waits running one after another instead of together?"
+        return "it came too early: is a wait missing before it, or a sleep not awaited?"
+    return ("it came too late: look at what runs before it, a wait too many, or waits "
+            "running one after another where they should run together")

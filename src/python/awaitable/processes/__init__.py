@@ -2,6 +2,7 @@
 
 from .command_context import CommandContext
 from .file_system import VirtualFileSystem
+from .process import Signalled
 from .virtual_processes import VirtualProcesses
 
-__all__ = ["VirtualProcesses", "VirtualFileSystem", "CommandContext"]
+__all__ = ["VirtualProcesses", "VirtualFileSystem", "CommandContext", "Signalled"]

@@ -152,11 +152,14 @@ class CommandContext:
     """Everything a command's handler gets.
 
     ``argv`` (``argv[0]`` is the name it was run by), ``args``
-    (``argv[1:]``), ``env``, ``cwd``, ``files`` (the machine's
+    (``argv[1:]``), ``env``, ``cwd``, ``pid``, ``files`` (the machine's
     ``VirtualFileSystem``), ``stdin`` (an ``InputStream``: ``read``,
     ``readline``, ``read_text``, ``async for line in ctx.stdin``),
     ``stdout`` and ``stderr`` (``OutputStream``: ``await write(text)``),
-    ``sleep(seconds)``, ``hang()`` and ``now()``.
+    ``sleep(seconds)``, ``hang()`` and ``now()``. A signal arrives as
+    ``Signalled`` raised where the handler waits; ``system`` and
+    ``process`` (the machine and this process) are for the commands that
+    start others, such as the shells.
     """
 
     def __init__(self, system, process, *, buffered=False):

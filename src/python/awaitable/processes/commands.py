@@ -63,7 +63,7 @@ async def yes(ctx):
         await ctx.sleep(_YES_PAUSE)
 
 
-_INTERVAL = re.compile(r"(\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?([smhd]?)|inf(?:inity)?", re.IGNORECASE)
+_INTERVAL = re.compile(r"(\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?([smhd]?)|[iI][nN][fF](?:[iI][nN][iI][tT][yY])?")
 _UNITS = {"": 1, "s": 1, "m": 60, "h": 3600, "d": 86400}
 
 
@@ -85,7 +85,8 @@ async def sleep(ctx):
         if match.group(1) is None:
             total = float("inf")
         else:
-            total += float(operand[:match.end(1)]) * _UNITS[match.group(2).lower()]
+            unit = match.group(2)
+            total += float(operand[:len(operand) - len(unit)]) * _UNITS[unit]
     if bad:
         await ctx.stderr.write(f"Try '{ctx.name} --help' for more information.\n")
         return 1
@@ -106,15 +107,24 @@ def _decimals(text):
 
 
 async def seq(ctx):
-    # A negative number is an operand, not an option.
-    numbers = [arg for arg in ctx.args if re.fullmatch(r"-\d.*|-\.\d.*", arg)]
-    others = [arg for arg in ctx.args if arg not in numbers]
+    # Options come first, and a negative number is the first operand, not
+    # an option.
+    args = list(ctx.args)
+    split = 0
+    while split < len(args):
+        arg = args[split]
+        if arg == "--" or not arg.startswith("-") or arg == "-" or _NUMBER.fullmatch(arg):
+            break
+        split += 1
+        if arg in ("-s", "-f") or arg.startswith("--") and "=" not in arg and arg != "--equal-width":
+            split += 1
     parsed = await parse_or_report(ctx, "s:f:w", {
-        "separator": ("s", True), "format": ("f", True), "equal-width": ("w", False)}, args=others)
+        "separator": ("s", True), "format": ("f", True), "equal-width": ("w", False)},
+        args=args[:split])
     if parsed is None:
         return 1
-    options, operands = parsed
-    operands = [arg for arg in ctx.args if arg in operands or arg in numbers]
+    options, _ = parsed
+    operands = args[split + 1:] if args[split:split + 1] == ["--"] else args[split:]
     settings = dict(options)
     separator = settings.get("s", "\n")
     if not operands:

@@ -186,7 +186,7 @@ class VirtualFileSystem:
             ("todo.txt", "read about tasks\ntry asyncio.gather\nwrite a timeout\n", 1),
         ):
             self._add(posixpath.join(HOME, name), _File(USER, past + (3 - age) * _DAYS, text.encode()))
-        self._root.mtime = past - 30 * _DAYS
+        self.lookup(HOME, "/").mtime = past + 2 * _DAYS
 
     # Fixture API
 
@@ -216,7 +216,12 @@ class VirtualFileSystem:
         return self.read_bytes(path).decode("utf-8", "replace")
 
     def read_bytes(self, path):
-        return bytes(self._file(self.absolute(path), HOME).data)
+        """The content of a file (``/dev/null`` reads as empty)."""
+        path = self.absolute(path)
+        node = self.lookup(path, HOME)
+        if node.is_dir:
+            raise _error("EISDIR", path)
+        return bytes(node.data) if node.is_file else b""
 
     def exists(self, path):
         try:
@@ -414,14 +419,6 @@ class VirtualFileSystem:
         if not parent.is_dir:
             raise _error("ENOTDIR", path)
         return parent
-
-    def _file(self, path, cwd):
-        node = self.lookup(path, cwd)
-        if node.is_dir:
-            raise _error("EISDIR", path)
-        if not node.is_file:
-            return _File(_ROOT, 0.0)
-        return node
 
     @staticmethod
     def _writable(directory):

@@ -71,6 +71,10 @@ class VirtualProcess:
         #: None while running; the exit status, or -N after signal N
         self.returncode = None
         self._loop = None
+        # The coroutine is made when the process first runs: a process
+        # killed before then, or left unstarted when its loop closes, leaves
+        # no coroutine that was never awaited.
+        self._main = None
         self._coro = None
         self._context = contextvars.Context()
         # Either `_waiting` is the future the coroutine is suspended on and
@@ -87,11 +91,12 @@ class VirtualProcess:
         state = "running" if self.returncode is None else f"returncode={self.returncode}"
         return f"<VirtualProcess pid={self.pid} {self.argv[0]!r} {state}>"
 
-    def start(self, loop, coro):
-        """Run ``coro`` as the process's program, from the next loop iteration
-        (a signal sent before then takes effect first)."""
+    def start(self, loop, main):
+        """Run ``main(self)``, a coroutine function, as the process's program
+        from the next loop iteration (a signal sent before then takes
+        effect first)."""
         self._loop = loop
-        self._coro = coro
+        self._main = main
         self._schedule()
 
     def add_exit_callback(self, callback):
@@ -168,11 +173,20 @@ class VirtualProcess:
         self._token = None
         if self._pending_signal == SIGKILL:
             self._pending_signal = None
-            self._close_coroutine()
+            if self._coro is not None:
+                self._close_coroutine()
             self._exit(-SIGKILL)
             return
         if self._pending_signal is not None:
-            exc, self._pending_signal = Signalled(self._pending_signal), None
+            signal, self._pending_signal = self._pending_signal, None
+            if self._coro is None:
+                # Signalled before it ever ran: nothing of it handles the
+                # signal yet, so the default action ends it.
+                self._exit(-signal)
+                return
+            exc = Signalled(signal)
+        if self._coro is None:
+            self._coro = self._main(self)
         try:
             if exc is None:
                 result = self._coro.send(None)
@@ -214,7 +228,7 @@ class VirtualProcess:
 
     def _exit(self, returncode):
         self.returncode = returncode
-        self._coro = None
+        self._coro = self._main = None
         fds, self.fds = self.fds, {}
         for open_file in fds.values():
             open_file.close()
@@ -226,4 +240,4 @@ class VirtualProcess:
         for waiter in self._exit_waiters:
             if not waiter.done():
                 waiter.set_result(returncode)
-        self._exit_callbacks = self._exit_waiters = []
+        self._exit_callbacks, self._exit_waiters = [], []

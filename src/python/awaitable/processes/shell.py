@@ -11,7 +11,6 @@ a learner can see it: its ``echo`` takes ``-e``, its messages are worded
 differently, and it replaces itself with the last command of ``-c``.
 """
 
-import posixpath
 import re
 
 from .command_context import CommandContext, InputStream, OutputStream
@@ -423,11 +422,12 @@ class Shell:
         return fds
 
     def _open(self, target, operator):
-        mode = "r" if operator == "<" else "a" if operator in (">>", "<>") else "w"
+        # `<>` opens for reading, creating the file if need be.
+        mode = {"<": "r", ">>": "a", "<>": "a"}.get(operator, "w")
         node = self.files.open_file(target, self.cwd, mode)
         if not node.is_file:
             return NullFile()
-        if mode == "r":
+        if operator in ("<", "<>"):
             return FileReader(node)
         return FileWriter(node, self.files, append=mode == "a")
 

@@ -26,8 +26,9 @@ class ShellSyntaxError(Exception):
     """A script the shell cannot parse.
 
     ``kind`` is ``unexpected`` (``token`` is the token's text, or
-    ``newline``), ``eof``, ``unterminated`` (a quote), ``substitution``
-    (``${...}``) or ``paren`` (an unclosed ``$(``).
+    ``newline``), ``eof``, ``unterminated`` (``token`` is the quote that
+    is not closed), ``substitution`` (a bad ``${...}``) or ``paren`` (an
+    unclosed ``$(``).
     """
 
     def __init__(self, kind, line, token=None):

@@ -30,7 +30,7 @@ def _encode(text):
 
 
 def _split_lines(data):
-    """Lines with their newlines; only ``\n`` ends a line."""
+    """Lines with their newlines; only a newline ends a line."""
     lines = [line + b"\n" for line in data.split(b"\n")]
     lines[-1] = lines[-1][:-1]
     return lines if lines[-1] else lines[:-1]
@@ -93,9 +93,9 @@ def _count(text, what):
     return int(match.group(1)) * multipliers[match.group(2)], sign
 
 
-def _obsolete_count(args):
-    """``head -5``/``tail -5`` mean ``-n 5``."""
-    if args and re.fullmatch(r"[-+]\d+[cl]?", args[0]):
+def _obsolete_count(args, plus):
+    """``head -5``/``tail -5`` mean ``-n 5`` (and ``tail +5``, ``-n +5``)."""
+    if args and re.fullmatch(r"[-+]\d+[cl]?" if plus else r"-\d+[cl]?", args[0]):
         count = args[0][1:].rstrip("cl")
         option = "-c" if args[0].endswith("c") else "-n"
         sign = "+" if args[0].startswith("+") else ""
@@ -103,10 +103,14 @@ def _obsolete_count(args):
     return args
 
 
-async def _head_tail_setup(ctx, short):
-    parsed = await parse_or_report(ctx, short, {
-        "lines": ("n", True), "bytes": ("c", True), "quiet": ("q", False), "silent": ("q", False),
-        "verbose": ("v", False), "follow": ("f", False)}, args=_obsolete_count(ctx.args))
+async def _head_tail_setup(ctx):
+    is_tail = ctx.name == "tail"
+    long = {"lines": ("n", True), "bytes": ("c", True), "quiet": ("q", False),
+            "silent": ("q", False), "verbose": ("v", False)}
+    if is_tail:
+        long["follow"] = ("f", False)
+    parsed = await parse_or_report(ctx, "n:c:qvf" if is_tail else "n:c:qv", long,
+                                   args=_obsolete_count(ctx.args, plus=is_tail))
     if parsed is None:
         return None
     options, operands = parsed
@@ -151,7 +155,7 @@ def _label(operand):
 
 
 async def head(ctx):
-    setup = await _head_tail_setup(ctx, "n:c:qvz")
+    setup = await _head_tail_setup(ctx)
     if setup is None:
         return 1
     unit, count, sign, operands, headers, _ = setup
@@ -186,7 +190,7 @@ async def head(ctx):
 
 
 async def tail(ctx):
-    setup = await _head_tail_setup(ctx, "n:c:qvfF")
+    setup = await _head_tail_setup(ctx)
     if setup is None:
         return 1
     unit, count, sign, operands, headers, follow = setup

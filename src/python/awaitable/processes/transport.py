@@ -18,6 +18,8 @@ import collections
 from asyncio import constants, protocols, transports
 from asyncio.log import logger
 
+from .process import SIGKILL, SIGTERM
+
 __all__ = ["VirtualSubprocessTransport"]
 
 
@@ -82,7 +84,7 @@ class VirtualSubprocessTransport(transports.SubprocessTransport):
                 proto.pipe.close()
         # Closing the transport of a running child kills it.
         if self._proc is not None and self._returncode is None and self._proc.returncode is None:
-            self._proc.send_signal(9)
+            self._proc.send_signal(SIGKILL)
 
     def get_pid(self):
         return self._pid
@@ -106,10 +108,10 @@ class VirtualSubprocessTransport(transports.SubprocessTransport):
         self._proc.send_signal(signal)
 
     def terminate(self):
-        self.send_signal(15)
+        self.send_signal(SIGTERM)
 
     def kill(self):
-        self.send_signal(9)
+        self.send_signal(SIGKILL)
 
     async def _connect_pipes(self, parent_ends, waiter):
         try:

@@ -169,7 +169,8 @@ class VirtualProcesses:
 
     def spawn(self, argv, fds, *, env, cwd, parent, main=None):
         """Create a process that owns ``fds`` and start it running
-        ``main(process)``; without ``main``, the caller starts it."""
+        ``main(process)`` (a coroutine function); without ``main``, the
+        caller starts it."""
         loop = events.get_running_loop()
         pid = self._next_pid
         self._next_pid += 1
@@ -179,7 +180,7 @@ class VirtualProcesses:
         process = VirtualProcess(pid, argv, fds, env=env, cwd=cwd, parent=parent, record=record)
         self._processes[pid] = process
         if main is not None:
-            process.start(loop, main(process))
+            process.start(loop, main)
         return process
 
     async def run_program(self, process, program, argv):
@@ -223,13 +224,13 @@ class VirtualProcesses:
             raise
         except BaseException:
             transport.close()
-            process.start(loop, self.run_program(process, program, argv))
+            process.start(loop, lambda process: self.run_program(process, program, argv))
             await transport._wait()
             raise
         # A real child needs a moment to start: the program goes on from
         # `await create_subprocess_exec(...)` before the child runs, and sees
         # `returncode` None even for a command as quick as `true`.
-        process.start(loop, self.run_program(process, program, argv))
+        process.start(loop, lambda process: self.run_program(process, program, argv))
         return transport
 
     def _child_environment(self, env):
@@ -287,12 +288,10 @@ class VirtualProcesses:
             elif fd == 0 and value in (None, 0):
                 # The sandbox's program has no terminal to read from.
                 child_fds[fd] = NullFile()
-            elif fd > 0 and self._terminal(value, fd) is not None:
+            elif fd and self._terminal(value, fd) is not None:
                 child_fds[fd] = TerminalWriter(self._terminal(value, fd), output)
             else:
-                for open_file in child_fds.values():
-                    open_file.close()
-                for open_file in parent_ends.values():
+                for open_file in [*child_fds.values(), *parent_ends.values()]:
                     open_file.close()
                 raise ValueError(
                     f"the sandbox's processes cannot use {value!r} as their "

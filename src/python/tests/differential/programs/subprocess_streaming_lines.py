@@ -5,9 +5,14 @@ from asyncio.subprocess import PIPE
 
 
 async def ticker():
-    for tick in ("tick at 0.05", "tick at 0.15", "tick at 0.25"):
-        await asyncio.sleep(0.05 if tick.endswith("0.05") else 0.1)
-        print(tick)
+    # Each tick falls between two lines of the child, nearer the earlier
+    # one: starting `sleep` takes the child a few milliseconds each time.
+    await asyncio.sleep(0.06)
+    print("tick at 0.06")
+    await asyncio.sleep(0.1)
+    print("tick at 0.16")
+    await asyncio.sleep(0.1)
+    print("tick at 0.26")
 
 
 async def main():
