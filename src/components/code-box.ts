@@ -28,7 +28,7 @@ export abstract class CodeBox extends HTMLElement {
 	/** The code the box started with (the starter, or the example). */
 	protected original = '';
 	/** The code shown until the editor arrives: the original, or saved work. */
-	private before = '';
+	private shownCode = '';
 
 	/** The code shown before any edit. */
 	protected abstract readOriginal(): string;
@@ -44,6 +44,7 @@ export abstract class CodeBox extends HTMLElement {
 	connectedCallback() {
 		this.original = this.readOriginal();
 		this.showCode(this.initialCode());
+		this.query('.stop').addEventListener('click', () => loadRuntime().then(({ pageRunner }) => pageRunner().stop()));
 		this.addEventListener('keydown', (event) => this.onKey(event));
 		const staticCode = this.query('.static-code');
 		staticCode.addEventListener('focus', () => this.loadEditor(true), { once: true });
@@ -75,6 +76,7 @@ export abstract class CodeBox extends HTMLElement {
 			const label = this.getAttribute('aria-label') ?? 'Python code';
 			const editor = module.createEditor(host, this.code(), `${label}: Python editor. Press Escape then Tab to leave it.`);
 			module.addShortcuts(editor, () => this.run(), () => this.shiftEnter());
+			module.addEscapeHatch(editor, (forward) => this.leaveEditor(forward), (text) => this.setStatus(text));
 			editor.onDidChangeModelContent(() => this.codeChanged(editor.getValue()));
 			this.query('.static-code').remove();
 			this.editor = editor;
@@ -86,8 +88,20 @@ export abstract class CodeBox extends HTMLElement {
 		});
 	}
 
+	/** Tab after Escape leaves the editor: to the toolbar, or back to what precedes the box. */
+	private leaveEditor(forward: boolean) {
+		if (forward) {
+			this.query('.toolbar button').focus();
+			return;
+		}
+		const focusable = [...document.querySelectorAll<HTMLElement>('a[href], button, input, [tabindex="0"]')].filter(
+			(element) => !this.contains(element) && element.compareDocumentPosition(this) & Node.DOCUMENT_POSITION_FOLLOWING,
+		);
+		focusable.at(-1)?.focus();
+	}
+
 	protected code(): string {
-		return this.editor ? this.editor.getValue() : this.before;
+		return this.editor ? this.editor.getValue() : this.shownCode;
 	}
 
 	/**
@@ -95,7 +109,7 @@ export abstract class CodeBox extends HTMLElement {
 	 * code (plain text when it differs from the highlighted original).
 	 */
 	protected showCode(code: string) {
-		this.before = code;
+		this.shownCode = code;
 		if (this.editor) {
 			if (this.editor.getValue() !== code) this.editor.setValue(code);
 			return;
@@ -152,6 +166,8 @@ export abstract class CodeBox extends HTMLElement {
 		if (this.busy) return;
 		this.busy = true;
 		this.toggleAttribute('data-busy', true);
+		// Most runs take milliseconds: offer Stop only to runs that linger.
+		const offerStop = setTimeout(() => (this.query('.stop').hidden = false), 300);
 		this.clearResults();
 		if (this.editor) (await loadEditor()).setMarkers(this.editor, []);
 		try {
@@ -172,6 +188,8 @@ export abstract class CodeBox extends HTMLElement {
 		} finally {
 			this.busy = false;
 			this.toggleAttribute('data-busy', false);
+			clearTimeout(offerStop);
+			this.query('.stop').hidden = true;
 		}
 	}
 

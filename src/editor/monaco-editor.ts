@@ -94,6 +94,29 @@ export function setMarkers(editor: Editor, markers: Marker[]) {
 	);
 }
 
+/**
+ * Inside the editor Tab indents, which traps keyboard users. Escape arms an
+ * exit: the next Tab (or Shift+Tab) leaves the editor instead, and `announce`
+ * says so to screen readers. Any other key disarms it.
+ */
+export function addEscapeHatch(editor: Editor, leave: (forward: boolean) => void, announce: (text: string) => void) {
+	let armed = false;
+	editor.onKeyDown((event) => {
+		if (event.keyCode === monaco.KeyCode.Escape) {
+			armed = true;
+			announce('Press Tab to leave the editor, or Shift+Tab to go back.');
+			return;
+		}
+		if (armed && event.keyCode === monaco.KeyCode.Tab) {
+			event.preventDefault();
+			event.stopPropagation();
+			leave(!event.shiftKey);
+		}
+		armed = false;
+	});
+	editor.onDidBlurEditorText(() => (armed = false));
+}
+
 /** Bind Ctrl/Cmd+Enter and Ctrl/Cmd+Shift+Enter inside the editor. */
 export function addShortcuts(editor: Editor, run: () => void, check: () => void) {
 	editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, run);

@@ -24,8 +24,12 @@ export type WorkerRequest = {
 	[M in WorkerMethod]: { type: 'request'; id: number; method: M; params: ParamsOf<M> };
 }[WorkerMethod];
 
-/** Why a request failed; `timeout` and `crashed` come from the main thread's watchdog. */
-export type WorkerErrorKind = 'internal' | 'timeout' | 'crashed';
+/**
+ * Why a request failed: `internal` is the worker's own failure; `timeout`
+ * and `crashed` come from the main thread's watchdog; `stopped` means the
+ * learner pressed Stop. In all but `internal` the worker was replaced.
+ */
+export type WorkerErrorKind = 'internal' | 'timeout' | 'crashed' | 'stopped';
 
 export interface WorkerError {
 	kind: WorkerErrorKind;

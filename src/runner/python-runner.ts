@@ -170,6 +170,17 @@ export class PythonRunner {
 		else pending.resolve(message.result);
 	}
 
+	/**
+	 * Stop whatever runs now. Python in a worker cannot be interrupted without
+	 * cross-origin isolation, so the worker is replaced and Python reloads in
+	 * the background: the page's code and progress are untouched.
+	 */
+	stop() {
+		if (this.current !== 'busy') return;
+		this.restart({ kind: 'stopped', message: 'Stopped. Python is reloading for the next run.' });
+		this.warmUp().catch(() => undefined);
+	}
+
 	/** Terminate a hung or crashed worker; every request in flight fails, the next one starts afresh. */
 	private restart(error: WorkerError) {
 		this.worker?.terminate();

@@ -281,7 +281,7 @@ class VirtualEventLoop(asyncio.BaseEventLoop):
     async def _make_subprocess_transport(self, protocol, args, shell, stdin, stdout,
                                          stderr, bufsize, extra=None, **kwargs):
         return await self._sandbox.processes.make_transport(
-            self, protocol, args, shell, stdin, stdout, stderr, extra)
+            self, protocol, args, shell, stdin, stdout, stderr, extra, **kwargs)
 
     async def create_connection(self, protocol_factory, host=None, port=None, **kwargs):
         return await self._sandbox.network.create_connection(
