@@ -5,6 +5,7 @@
  * exercise needs it, so pages without one never load any of it.
  */
 import * as monaco from 'monaco-editor/editor/editor.api.js';
+import { ASYNCIO_API, entriesOf, lookUp, type ApiEntry } from './asyncio-reference.ts';
 import { EDITOR_PADDING_PX, FONT_SIZE_PX, LINE_HEIGHT_PX } from './metrics.ts';
 import 'monaco-editor/editor/contrib/find/browser/findController.js';
 import 'monaco-editor/editor/contrib/comment/browser/comment.js';
@@ -27,6 +28,64 @@ self.MonacoEnvironment = {
 };
 
 export type Editor = monaco.editor.IStandaloneCodeEditor;
+
+const DOCS = 'https://docs.python.org/3/library/';
+
+function documentation(entry: ApiEntry): monaco.IMarkdownString {
+	return { value: `\`\`\`python\n${entry.signature}\n\`\`\`\n\n${entry.summary}\n\n[Python documentation](${DOCS}${entry.doc})` };
+}
+
+const COMPLETION_KIND = {
+	function: monaco.languages.CompletionItemKind.Function,
+	class: monaco.languages.CompletionItemKind.Class,
+	method: monaco.languages.CompletionItemKind.Method,
+	exception: monaco.languages.CompletionItemKind.Class,
+	constant: monaco.languages.CompletionItemKind.Constant,
+} as const;
+
+/**
+ * Completions after `asyncio.` and after a `.` on anything else (task and
+ * queue methods), and hovers with the signature and a one-line summary.
+ */
+function registerAsyncioHelp() {
+	monaco.languages.registerCompletionItemProvider('python', {
+		triggerCharacters: ['.'],
+		provideCompletionItems(model, position) {
+			const before = model.getLineContent(position.lineNumber).slice(0, position.column - 1);
+			const match = /(\w+)\.(\w*)$/.exec(before);
+			if (!match) return { suggestions: [] };
+			const word = model.getWordUntilPosition(position);
+			const range = new monaco.Range(position.lineNumber, word.startColumn, position.lineNumber, word.endColumn);
+			const entries = match[1] === 'asyncio' ? entriesOf('asyncio') : ASYNCIO_API.filter((entry) => entry.kind === 'method');
+			return {
+				suggestions: entries.map((entry) => ({
+					label: entry.name,
+					kind: COMPLETION_KIND[entry.kind],
+					detail: entry.signature,
+					documentation: documentation(entry),
+					insertText: entry.name,
+					range,
+				})),
+			};
+		},
+	});
+	monaco.languages.registerHoverProvider('python', {
+		provideHover(model, position) {
+			const word = model.getWordAtPosition(position);
+			if (!word) return null;
+			const before = model.getLineContent(position.lineNumber).slice(0, word.startColumn - 1);
+			const qualifier = /(\w+)\.$/.exec(before)?.[1] ?? null;
+			const entry = lookUp(word.word, qualifier);
+			if (!entry) return null;
+			return {
+				range: new monaco.Range(position.lineNumber, word.startColumn, position.lineNumber, word.endColumn),
+				contents: [documentation(entry)],
+			};
+		},
+	});
+}
+
+registerAsyncioHelp();
 
 
 function themeName(): string {
