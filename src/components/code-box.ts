@@ -3,6 +3,7 @@ import type { Editor } from '../editor/monaco-editor.ts';
 import type { PythonRunner } from '../runner/python-runner.ts';
 import type { OutputLine, RunResult } from '../schemas/run-result.ts';
 import { appendLine, errorMarkers, formatTime, renderRun } from './run-output.ts';
+import { renderTimeline } from './timeline/index.ts';
 import { whenIdle } from './when-idle.ts';
 
 /**
@@ -25,6 +26,7 @@ export abstract class CodeBox extends HTMLElement {
 	protected editor: Editor | null = null;
 	private editorLoading: Promise<Editor> | null = null;
 	private busy = false;
+	private timeline: { destroy(): void } | null = null;
 	/** The code the box started with (the starter, or the example). */
 	protected original = '';
 	/** The code shown until the editor arrives: the original, or saved work. */
@@ -150,6 +152,8 @@ export abstract class CodeBox extends HTMLElement {
 
 	/** Clear what the last action showed. */
 	protected clearResults() {
+		this.timeline?.destroy();
+		this.timeline = null;
 		this.query('.output-lines').replaceChildren();
 		this.query('.output-time').textContent = '';
 	}
@@ -197,6 +201,8 @@ export abstract class CodeBox extends HTMLElement {
 		// Output streamed during the run; redraw from the result so both paths show the same.
 		renderRun(this.query('.output-lines'), result);
 		this.query('.output-time').textContent = `ended at virtual t=${formatTime(result.virtual_time)}`;
+		this.timeline?.destroy();
+		this.timeline = renderTimeline(this.query('.timeline-host'), result, { outputContainer: this.query('.output-lines') });
 		const markers = errorMarkers(result.error);
 		if (markers.length && this.editor) {
 			const editor = this.editor;

@@ -112,6 +112,9 @@ export function createEditor(container: HTMLElement, value: string, label: strin
 		ariaLabel: label,
 		accessibilitySupport: 'auto',
 		fixedOverflowWidgets: true,
+		// Enter always starts a new line; Tab takes a suggestion. A learner
+		// typing a line should never have Enter complete a word instead.
+		acceptSuggestionOnEnter: 'off',
 	});
 	new MutationObserver(() => monaco.editor.setTheme(themeName())).observe(document.documentElement, {
 		attributes: true,
@@ -176,10 +179,24 @@ export function addEscapeHatch(editor: Editor, leave: (forward: boolean) => void
 	editor.onDidBlurEditorText(() => (armed = false));
 }
 
-/** Bind Ctrl/Cmd+Enter and Ctrl/Cmd+Shift+Enter inside the editor. */
+/**
+ * Bind Ctrl/Cmd+Enter and Ctrl/Cmd+Shift+Enter inside the editor. Actions,
+ * not `addCommand`: a command's keybinding is global to the page, so with
+ * two editors the last one created would answer for both.
+ */
 export function addShortcuts(editor: Editor, run: () => void, check: () => void) {
-	editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, run);
-	editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyMod.Shift | monaco.KeyCode.Enter, check);
+	editor.addAction({
+		id: 'awaitable.run',
+		label: 'Run',
+		keybindings: [monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter],
+		run,
+	});
+	editor.addAction({
+		id: 'awaitable.check',
+		label: 'Check',
+		keybindings: [monaco.KeyMod.CtrlCmd | monaco.KeyMod.Shift | monaco.KeyCode.Enter],
+		run: check,
+	});
 }
 
 /**

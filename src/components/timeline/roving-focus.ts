@@ -1,4 +1,4 @@
-/** A row of focusable items in time order; a row label first has time -Infinity. */
+/** A row of focusable items in time order, its label first (at LABEL_TIME). */
 export interface Lane {
 	items: HTMLElement[];
 	times: number[];

@@ -148,6 +148,7 @@ describe('blocking calls', () => {
 		);
 		expect(layout.rows.map((row) => row.name)).toEqual(['outside tasks', 'Task-1']);
 		expect(spans(layout.rows[0]!, 'blocking')).toEqual([[0, 2]]);
+		expect(layout.summary).toMatch(/1 blocking call held the program up for 2 s in all/);
 	});
 });
 

@@ -49,9 +49,8 @@ export interface TimelineRow {
 
 /** The output lines written at one moment (or a moment too short to tell apart). */
 export interface OutputMark {
+	/** The first line's time. */
 	t: number;
-	/** Last line's time: differs from `t` only where close lines were merged. */
-	end: number;
 	lines: OutputLine[];
 	stderr: boolean;
 	/** How many lines and when, e.g. `3 lines at 0 s`. */
@@ -102,7 +101,7 @@ const STEP_SPACING = 4;
  */
 const LOOP_HOUSEKEEPING = /\.(shutdown_asyncgens|shutdown_default_executor)$/;
 
-export const isLearnerTask = (task: TaskRecord) => !(task.parent === null && LOOP_HOUSEKEEPING.test(task.coro));
+const isLearnerTask = (task: TaskRecord) => !(task.parent === null && LOOP_HOUSEKEEPING.test(task.coro));
 
 /** The chart of a run: one row per task in creation order, output on its own row. */
 export function layoutTimeline(run: RunResult, options: LayoutOptions = {}): TimelineLayout {
@@ -274,7 +273,7 @@ function rowDescription(task: TaskRecord, coro: string, waits: number, calls: nu
 	} else {
 		life.push('still pending at the end');
 	}
-	life.push(`waited ${plural(waits, 'time')}`);
+	life.push(waits === 0 ? 'never waited' : waits === 1 ? 'waited once' : `waited ${waits} times`);
 	if (calls) life.push(`made ${plural(calls, 'blocking call')}`);
 	return `${task.name}, coroutine ${coro}: ${life.join(', ')}`;
 }
@@ -298,11 +297,11 @@ function outsideRow(calls: RunResult['blocking'], context: RowContext): Timeline
  * Waits long enough to see stay as they are.
  */
 function mergeBars(bars: TimelineBar[], minGap: number, who: string): TimelineBar[] {
+	const narrow = (bar: TimelineBar) => bar.end - bar.start < minGap;
 	const merged: TimelineBar[][] = [];
 	for (const bar of bars) {
 		const group = merged.at(-1);
 		const last = group?.at(-1);
-		const narrow = (b: TimelineBar) => b.end - b.start < minGap;
 		if (group && last && narrow(bar) && narrow(last) && bar.kind === last.kind && bar.start - last.end <= minGap) {
 			group.push(bar);
 		} else {
@@ -368,7 +367,6 @@ function outputMarks(lines: OutputLine[], minGap: number): OutputMark[] {
 		const title = `${plural(group.length, 'line')} of output ${when}`;
 		return {
 			t,
-			end,
 			lines: group,
 			stderr: group.some((line) => line.stream === 'stderr'),
 			title,

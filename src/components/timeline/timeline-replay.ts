@@ -1,5 +1,6 @@
 import type { RunResult } from '../../schemas/run-result.ts';
 import { appendLine, renderRun } from '../run-output.ts';
+import { element } from './dom.ts';
 import { glyph } from './glyphs.ts';
 import { autoplaySpeed, dueUntil, ReplayClock, SPEEDS, type Speed } from './replay-clock.ts';
 import { formatSeconds } from './time-scale.ts';
@@ -44,20 +45,19 @@ export function createReplay(options: ReplayOptions) {
 	const play = button('tl-play', '');
 	const skip = button('tl-skip', 'Skip to end');
 	skip.prepend(glyph('skip'));
-	const speeds = document.createElement('span');
-	speeds.className = 'tl-speeds';
+	const speeds = element('span', 'tl-speeds');
 	speeds.setAttribute('role', 'group');
 	speeds.setAttribute('aria-label', 'Replay speed');
 	const speedButtons = SPEEDS.map((speed) => {
 		const choice = button('tl-speed', `${speed}×`);
-		choice.setAttribute('aria-label', `${speed} times real time`);
 		choice.addEventListener('click', () => chooseSpeed(speed));
 		return choice;
 	});
 	speeds.append(...speedButtons);
-	const time = document.createElement('span');
-	time.className = 'tl-clock';
+	const time = element('span', 'tl-clock');
 	time.setAttribute('aria-hidden', 'true');
+	// As wide as it will ever be: a clock that grows a digit must not rewrap the toolbar.
+	time.style.minWidth = `${clockText(end).length}ch`;
 	toolbar.append(play, skip, speeds, time);
 
 	play.addEventListener('click', () => (state === 'playing' ? pause() : start()));
@@ -137,8 +137,10 @@ export function createReplay(options: ReplayOptions) {
 		time.textContent = clockText(state === 'idle' ? end : clock.now(performance.now()));
 	}
 
+	/** Fixed decimals, so the digits do not jitter while the clock runs. */
 	function clockText(t: number) {
-		return `${formatSeconds(t).replace(' s', '')} / ${formatSeconds(end)}`;
+		const decimals = end >= 100 ? 0 : end >= 10 ? 1 : 2;
+		return `${t.toFixed(decimals)} / ${formatSeconds(end)}`;
 	}
 
 	return {
@@ -156,25 +158,23 @@ export function createReplay(options: ReplayOptions) {
 }
 
 function button(className: string, text: string) {
-	const node = document.createElement('button');
+	const node = element('button', className, text);
 	node.type = 'button';
-	node.className = className;
-	node.textContent = text;
 	return node;
 }
 
-/** Keep an element at least as tall as it is now; returns the undo. */
-function holdHeight(element: HTMLElement): () => void {
-	const before = element.style.minHeight;
-	const style = getComputedStyle(element);
-	let height = element.getBoundingClientRect().height;
+/** Keep a box at least as tall as it is now; returns the undo. */
+function holdHeight(box: HTMLElement): () => void {
+	const before = box.style.minHeight;
+	const style = getComputedStyle(box);
+	let height = box.getBoundingClientRect().height;
 	if (style.boxSizing === 'content-box') {
 		for (const side of ['Top', 'Bottom'] as const) {
 			height -= parseFloat(style[`padding${side}`]) + parseFloat(style[`border${side}Width`]);
 		}
 	}
-	element.style.minHeight = `${height}px`;
+	box.style.minHeight = `${height}px`;
 	return () => {
-		element.style.minHeight = before;
+		box.style.minHeight = before;
 	};
 }

@@ -52,7 +52,9 @@ export function summarizeRun(run: RunResult, tasks: TaskRecord[], end: number): 
 	if (run.blocking.length) {
 		const total = run.blocking.reduce((sum, call) => sum + call.duration, 0);
 		const calls = plural(run.blocking.length, 'blocking call');
-		sentences.push(`${calls} froze the event loop for ${formatSeconds(total)} in all.`);
+		// Before asyncio.run() there is no event loop to freeze.
+		const froze = run.blocking.every((call) => call.task !== null) ? 'froze the event loop' : 'held the program up';
+		sentences.push(`${calls} ${froze} for ${formatSeconds(total)} in all.`);
 	}
 	const cancelled = tasks.filter((task) => task.state === 'cancelled').length;
 	const failed = tasks.filter((task) => task.state === 'error').length;

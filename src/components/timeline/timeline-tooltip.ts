@@ -1,5 +1,6 @@
 import type { OutputLine } from '../../schemas/run-result.ts';
 import { formatTime } from '../run-output.ts';
+import { element } from './dom.ts';
 import { clip, plural } from './wording.ts';
 
 /** What a tooltip shows: a sentence, and for output marks the lines themselves. */
@@ -20,8 +21,7 @@ const HIDE_DELAY_MS = 200;
  * it is hidden from assistive technology.
  */
 export function attachTooltip(host: HTMLElement, area: HTMLElement, tipOf: (item: HTMLElement) => Tip | undefined) {
-	const tooltip = document.createElement('div');
-	tooltip.className = 'timeline-tooltip';
+	const tooltip = element('div', 'timeline-tooltip');
 	tooltip.setAttribute('aria-hidden', 'true');
 	tooltip.hidden = true;
 	host.append(tooltip);
@@ -94,20 +94,12 @@ export function attachTooltip(host: HTMLElement, area: HTMLElement, tipOf: (item
 /** Output goes in as text, never as HTML. */
 function fill(tooltip: HTMLElement, tip: Tip) {
 	tooltip.replaceChildren();
-	const text = document.createElement('p');
-	text.className = 'tl-tip-text';
-	text.textContent = tip.text;
-	tooltip.append(text);
+	tooltip.append(element('p', 'tl-tip-text', tip.text));
 	if (!tip.lines) return;
-	const list = document.createElement('pre');
-	list.className = 'tl-tip-lines';
+	const list = element('pre', 'tl-tip-lines');
 	for (const line of tip.lines.slice(0, MAX_LINES)) {
-		const row = document.createElement('span');
-		row.className = `tl-tip-line ${line.stream}`;
-		const time = document.createElement('span');
-		time.className = 'tl-tip-time';
-		time.textContent = formatTime(line.t);
-		row.append(time, clip(line.text, MAX_LINE_LENGTH), '\n');
+		const row = element('span', `tl-tip-line ${line.stream}`);
+		row.append(element('span', 'tl-tip-time', formatTime(line.t)), clip(line.text, MAX_LINE_LENGTH), '\n');
 		list.append(row);
 	}
 	if (tip.lines.length > MAX_LINES) list.append(`… and ${plural(tip.lines.length - MAX_LINES, 'more line')}`);

@@ -1,6 +1,8 @@
 import './timeline.css';
+import { element } from './dom.ts';
 import { glyph, type GlyphName } from './glyphs.ts';
 import { LABEL_TIME, rovingFocus, type Lane } from './roving-focus.ts';
+import { legend } from './timeline-legend.ts';
 import type { MarkKind, OutputMark, TimelineBar, TimelineLayout, TimelineMark, TimelineRow } from './timeline-layout.ts';
 import { attachTooltip, type Tip } from './timeline-tooltip.ts';
 import { plural } from './wording.ts';
@@ -25,20 +27,6 @@ const ORDER: Record<TimelineBar['kind'] | MarkKind, number> = {
 	error: 4,
 	cancelled: 4,
 };
-
-/** Legend entries: the class that draws the key, its words, and its icon if it has one. */
-const LEGEND: [kind: string, text: string, icon?: GlyphName][] = [
-	['waiting', 'waiting (await)'],
-	['step', 'running a step'],
-	['blocking', 'blocking call: the event loop is frozen', 'warning'],
-	['scheduled', 'created, not started yet'],
-	['created', 'created', 'created'],
-	['done', 'done', 'done'],
-	['error', 'error', 'error'],
-	['cancelled', 'cancelled', 'cancelled'],
-	['output', 'output line', 'output'],
-	['stderr', 'line on standard error', 'stderr'],
-];
 
 let nextId = 0;
 
@@ -168,6 +156,8 @@ export function renderTimelineView(container: HTMLElement, layout: TimelineLayou
 		setCursor(t) {
 			cursor.hidden = t === null;
 			if (t !== null) cursor.style.setProperty('--x', String(t / span));
+			// Output the replay has not reached yet is faint, so each mark lights up as its lines appear.
+			layout.outputs.forEach((output, index) => outputItems[index]!.classList.toggle('tl-pending', t !== null && output.t > t));
 		},
 		destroy() {
 			focus.destroy();
@@ -186,38 +176,8 @@ function rowLabel(row: TimelineRow) {
 	return label;
 }
 
-/** The legend lists only what this chart shows. */
-function legend(layout: TimelineLayout) {
-	const shown = new Set<string>();
-	for (const row of layout.rows) {
-		for (const bar of row.bars) shown.add(bar.kind);
-		for (const mark of row.marks) shown.add(mark.kind);
-	}
-	for (const output of layout.outputs) shown.add(output.stderr ? 'stderr' : 'output');
-	const list = element('ul', 'timeline-legend');
-	list.setAttribute('aria-label', 'Legend');
-	for (const [kind, text, icon] of LEGEND) {
-		if (!shown.has(kind)) continue;
-		const key = element('span', `tl-key tl-${kind}`);
-		key.setAttribute('aria-hidden', 'true');
-		if (icon) key.append(glyph(icon));
-		const entry = element('li', '');
-		entry.append(key, text);
-		list.append(entry);
-	}
-	return list;
-}
-
 function positioned(className: string, x: number, text?: string) {
 	const node = element('span', `tl-at ${className}`, text);
 	node.style.setProperty('--x', String(x));
-	return node;
-}
-
-/** Text goes in as text, never as HTML. */
-function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string) {
-	const node = document.createElement(tag);
-	if (className) node.className = className;
-	if (text !== undefined) node.textContent = text;
 	return node;
 }

@@ -9,7 +9,7 @@ waiting for each other).
 
 from . import internals
 
-__all__ = ["deadlock_hint"]
+__all__ = ["deadlock_hint", "break_wait_cycles"]
 
 #: what the waits a learner most often gets stuck on usually mean, keyed by
 #: the end of the wait's description
@@ -68,6 +68,23 @@ def deadlock_hint(tasks, waiting):
         if any(entry["waits_on"].endswith(ending) for entry in waiting) and hint not in hints:
             hints.append(hint)
     return " ".join(hints) or None
+
+
+def break_wait_cycles(tasks):
+    """End one task of every cycle of tasks waiting for each other.
+
+    asyncio.run cancels the tasks left at the end, and cancelling a task
+    cancels what it waits for: around a cycle that never ends. Ending one
+    task of the cycle first (without cancelling what it waits for) lets the
+    others be cancelled normally.
+    """
+    pending = [task for task in tasks if not task.done()]
+    while True:
+        cycle = _wait_cycle(pending)
+        if cycle is None:
+            return
+        internals.end_task_only(cycle[0])
+        pending.remove(cycle[0])
 
 
 def _waits_for(task):

@@ -3,6 +3,17 @@
 These are the parts that may change between Python versions. The sandbox's
 test suite runs under the system CPython and under Pyodide so that a change
 shows up as a failing test here rather than as a strange run for a learner.
+
+``VirtualEventLoop`` (a ``BaseEventLoop`` subclass) also overrides or uses
+these private members of its base class, present from 3.11 to 3.14:
+``_run_once``, ``_selector``, ``_process_events``, ``_write_to_self``,
+``_clock_resolution``, ``_check_closed``, ``_check_thread``,
+``_check_callback``, ``_debug``, ``_default_executor``,
+``_check_default_executor``, ``_executor_shutdown_called``,
+``_set_coroutine_origin_tracking``, ``_make_subprocess_transport``, and
+``TimerHandle._when``, ``_scheduled`` and ``Task._source_traceback``.
+Outside the loop: ``warnings._warn_unawaited_coroutine``, which the
+interpreter looks up to word "coroutine ... was never awaited".
 """
 
 import asyncio
@@ -11,7 +22,7 @@ import asyncio.events
 
 __all__ = [
     "get_running_loop_or_none", "set_running_loop", "loop_ready", "loop_scheduled",
-    "task_coroutine", "current_task_of", "task_waiter", "gathered_children",
+    "task_coroutine", "current_task_of", "task_waiter", "gathered_children", "end_task_only",
     "MAXIMUM_SELECT_TIMEOUT",
 ]
 
@@ -60,3 +71,23 @@ def gathered_children(future):
     """The awaitables an ``asyncio.gather`` future waits for
     (``_GatheringFuture._children``), or None for any other future."""
     return getattr(future, "_children", None)
+
+
+def end_task_only(task):
+    """Mark ``task`` cancelled without cancelling what it waits for.
+
+    ``Task.cancel()`` cancels the future the task waits on; when that future
+    is a task waiting for this one, the two call each other forever (and
+    Pyodide dies of it). ``Future.cancel``, called on the task as a plain
+    future, only marks it done and wakes its waiters; its coroutine stays
+    suspended and is closed when collected. ``Future._callbacks`` lists
+    ``(callback, context)`` pairs in both implementations.
+    """
+    waiter = task_waiter(task)
+    if waiter is not None:
+        # The task's wakeup (a bound method of the task in every version
+        # and implementation) must not fire for a task that is done.
+        for callback, _ in list(waiter._callbacks or ()):
+            if getattr(callback, "__self__", None) is task:
+                waiter.remove_done_callback(callback)
+    asyncio.Future.cancel(task)

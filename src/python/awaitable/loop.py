@@ -18,7 +18,7 @@ import weakref
 
 from . import internals
 from .cpu_guard import CpuLimitExceeded
-from .threads import VirtualThreadPoolExecutor
+from .deadlock import break_wait_cycles
 
 __all__ = ["VirtualEventLoop", "Deadlock", "LimitExceeded"]
 
@@ -95,7 +95,9 @@ class _VirtualSelector(selectors.BaseSelector):
         if timeout is None:
             if loop._grace is None:
                 loop._grace = _GRACE_STEPS
-            loop._sandbox.stop("deadlock", "no task can make progress: every one waits for something that never happens")
+            sandbox = loop._sandbox
+            sandbox.stop("deadlock", "no task can make progress: every one waits for something that never happens")
+            break_wait_cycles([task for task, _ in sandbox.unfinished_tasks()])
             raise Deadlock(loop)
         if timeout > 0:
             loop._advance_clock(timeout)
@@ -248,7 +250,7 @@ class VirtualEventLoop(asyncio.BaseEventLoop):
             executor = self._default_executor
             self._check_default_executor()
             if executor is None:
-                executor = VirtualThreadPoolExecutor(thread_name_prefix="asyncio")
+                executor = self._threads.thread_pool_class(thread_name_prefix="asyncio")
                 self._default_executor = executor
         return self._threads.run_in_executor(self, executor, func, args)
 

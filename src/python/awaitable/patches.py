@@ -110,7 +110,7 @@ class Patches:
         self._set(threading, "get_ident", sandbox.threads.get_ident)
         self._set(threading.Thread, "start", threads.refuse_thread_start)
         self._set_in_module(concurrent.futures, "ThreadPoolExecutor",
-                            threads.VirtualThreadPoolExecutor)
+                            sandbox.threads.thread_pool_class)
         self._set_in_module(concurrent.futures, "ProcessPoolExecutor",
                             threads.VirtualProcessPoolExecutor)
 

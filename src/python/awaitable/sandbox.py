@@ -13,7 +13,7 @@ from .clock import VirtualClock
 from .cpu_guard import CpuGuard
 from .deadlock import deadlock_hint
 from .limits import Limits
-from .loop import LimitExceeded, VirtualEventLoop
+from .loop import VirtualEventLoop
 from .output import OutputCapture
 from .patches import Patches
 from .task_tracer import TaskTracer, describe_wait, learner_line
@@ -45,6 +45,8 @@ def _format_seconds(value):
 
 
 class Sandbox:
+    """The world one program runs in: virtual clock, loops, threads, trace and limits."""
+
     def __init__(self, filename="main.py", limits=None, on_output=None):
         self.filename = filename
         self.limits = limits or Limits()
@@ -79,16 +81,22 @@ class Sandbox:
 
     # Simulated operating system: built on first use, so a program that
     # starts no process and opens no connection pays nothing for them.
+    # Importing them takes real time the program did not spend: the CPU
+    # guard's clock starts again once they exist.
 
     @functools.cached_property
     def processes(self):
         from .processes import VirtualProcesses
-        return VirtualProcesses(self)
+        processes = VirtualProcesses(self)
+        self.cpu_guard.checkpoint()
+        return processes
 
     @functools.cached_property
     def network(self):
         from .network import VirtualNetwork
-        return VirtualNetwork(self)
+        network = VirtualNetwork(self)
+        self.cpu_guard.checkpoint()
+        return network
 
     # Loops and tasks
 

@@ -20,6 +20,7 @@ no virtual counterpart and raises ``RuntimeError`` saying what to use.
 
 import concurrent.futures
 import functools
+import itertools
 import os
 import pickle
 import sys
@@ -42,19 +43,12 @@ _real_current_thread = threading.current_thread
 _real_get_ident = threading.get_ident
 
 
-def _default_max_workers():
-    # ThreadPoolExecutor's own default (3.8+).
-    return min(32, (os.cpu_count() or 1) + 4)
-
-
 class _VirtualExecutor(concurrent.futures.Executor):
     """An executor whose work runs as virtual threads through the loop.
 
     ``submit`` and ``map`` need a real worker thread that waits for work, so
     they raise; ``loop.run_in_executor(executor, ...)`` is the way in.
     """
-
-    _kind = "executor"
 
     def __init__(self, max_workers=None):
         if max_workers is None:
@@ -68,7 +62,8 @@ class _VirtualExecutor(concurrent.futures.Executor):
 
     @staticmethod
     def _default_workers():
-        return _default_max_workers()
+        # ThreadPoolExecutor's own default (3.8+).
+        return min(32, (os.cpu_count() or 1) + 4)
 
     def submit(self, fn, /, *args, **kwargs):
         raise RuntimeError(ONE_THREAD_MESSAGE.format(what=f"{type(self).__name__}.submit()"))
@@ -88,9 +83,9 @@ class _VirtualExecutor(concurrent.futures.Executor):
 class VirtualThreadPoolExecutor(_VirtualExecutor):
     """Stands in for ``concurrent.futures.ThreadPoolExecutor`` in the sandbox."""
 
-    _kind = "thread"
-    #: ThreadPoolExecutor numbers its unnamed pools per process
-    _counter = None
+    #: numbers unnamed pools, as ThreadPoolExecutor does once per process;
+    #: each program gets a subclass with a fresh count (see VirtualThreads)
+    _counter = itertools.count()
 
     def __init__(self, max_workers=None, thread_name_prefix="", initializer=None, initargs=()):
         super().__init__(max_workers)
@@ -109,8 +104,6 @@ class VirtualProcessPoolExecutor(_VirtualExecutor):
     process the function and its arguments must pickle, and arguments and
     result are copies.
     """
-
-    _kind = "process"
 
     def __init__(self, max_workers=None, mp_context=None, initializer=None, initargs=(),
                  *, max_tasks_per_child=None):
@@ -137,12 +130,14 @@ del _virtual, _real_module
 class _Worker:
     """One virtual worker thread (or process) of a pool."""
 
-    __slots__ = ("name", "free_at")
+    __slots__ = ("name", "free_at", "identity")
 
-    def __init__(self, name, free_at):
+    def __init__(self, name, free_at, ident):
         self.name = name
         #: virtual time at which this worker finishes its current work
         self.free_at = free_at
+        #: what threading.current_thread() returns while it works
+        self.identity = _VirtualThreadIdentity(name, ident)
 
 
 class _Pool:
@@ -163,8 +158,9 @@ class _Pool:
     def submit(self, future, func, args, record):
         now = self.threads.clock.now
         worker = next((worker for worker in self.workers if worker.free_at <= now), None)
-        if worker is None and len(self.workers) < self.executor._max_workers:
-            worker = _Worker(self._worker_name(len(self.workers)), now)
+        max_workers = getattr(self.executor, "_max_workers", None) or 1
+        if worker is None and len(self.workers) < max_workers:
+            worker = _Worker(self._worker_name(len(self.workers)), now, self.threads.new_ident())
             self.workers.append(worker)
             initializer = getattr(self.executor, "_initializer", None)
             if initializer is not None:
@@ -230,16 +226,20 @@ class VirtualThreads:
         self.clock = sandbox.clock
         #: the identity of the virtual thread running now, or None
         self.current = None
+        #: id(executor) -> _Pool; a pool holds its executor, so ids stay unique
         self._pools = {}
-        self._identities = {}
-        VirtualThreadPoolExecutor._counter = _counter()
+        self._idents = itertools.count(1_000_000)
+        #: the class a program sees as concurrent.futures.ThreadPoolExecutor
+        self.thread_pool_class = type("ThreadPoolExecutor", (VirtualThreadPoolExecutor,),
+                                      {"_counter": itertools.count(), "__module__":
+                                       VirtualThreadPoolExecutor.__module__})
 
     def run_in_executor(self, loop, executor, func, args):
         """``loop.run_in_executor``: an asyncio future resolved at the thread's end."""
-        if executor._shutdown if isinstance(executor, _VirtualExecutor) else False:
+        if isinstance(executor, _VirtualExecutor) and executor._shutdown:
             raise RuntimeError("cannot schedule new futures after shutdown")
         pool = self._pools.get(id(executor))
-        if pool is None or pool.executor is not executor:
+        if pool is None:
             pool = self._pools[id(executor)] = _Pool(self, loop, executor)
             if isinstance(executor, _VirtualExecutor):
                 executor._virtual_pool = pool
@@ -257,9 +257,11 @@ class VirtualThreads:
 
     def busy_until(self, executor):
         pool = self._pools.get(id(executor))
-        if pool is None or pool.executor is not executor:
-            return 0.0
-        return pool.busy_until()
+        return 0.0 if pool is None else pool.busy_until()
+
+    def new_ident(self):
+        """A thread identifier no real thread has."""
+        return next(self._idents)
 
     def now_in_thread(self):
         """The running virtual thread's clock, or None outside virtual threads."""
@@ -276,7 +278,7 @@ class VirtualThreads:
         saved_loop = internals.get_running_loop_or_none()
         saved_current = self.current
         output = self.sandbox.output
-        self.current = self._identity(worker)
+        self.current = worker.identity
         internals.set_running_loop(None)
         output.defer_lines(True)
         clock.now = start
@@ -301,13 +303,6 @@ class VirtualThreads:
             self.current = saved_current
         return outcome, failed, end
 
-    def _identity(self, worker):
-        identity = self._identities.get(id(worker))
-        if identity is None or identity[0] is not worker:
-            thread = _VirtualThreadIdentity(worker.name, 1_000_000 + len(self._identities))
-            identity = self._identities[id(worker)] = (worker, thread)
-        return identity[1]
-
     # Replacements for the threading module's functions while a program runs.
 
     def current_thread(self):
@@ -322,13 +317,6 @@ def refuse_thread_start(thread):
     raise RuntimeError(ONE_THREAD_MESSAGE.format(what="threading.Thread.start()"))
 
 
-def _counter():
-    number = 0
-    while True:
-        yield number
-        number += 1
-
-
 def _executor_kind(executor):
     if isinstance(executor, VirtualProcessPoolExecutor):
         return "ProcessPoolExecutor"
@@ -341,7 +329,7 @@ def _callable_name(func):
     """The learner's function behind ``to_thread``'s ``partial(ctx.run, f, ...)``."""
     while True:
         if isinstance(func, functools.partial):
-            if func.func.__name__ == "run" and func.args and callable(func.args[0]):
+            if getattr(func.func, "__name__", None) == "run" and func.args and callable(func.args[0]):
                 func = func.args[0]
             else:
                 func = func.func

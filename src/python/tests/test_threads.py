@@ -7,6 +7,8 @@ import unittest
 
 from tests.sandbox_helpers import run, stdout
 
+_THREAD_START = threading.Thread.start
+
 
 class ToThreadTest(unittest.TestCase):
     def test_the_loop_keeps_running_while_a_thread_sleeps(self):
@@ -309,9 +311,7 @@ class RealThreadsTest(unittest.TestCase):
         self.assertIs(concurrent.futures.ThreadPoolExecutor,
                       sys.modules["concurrent.futures.thread"].ThreadPoolExecutor)
         self.assertIs(threading.current_thread(), threading.main_thread())
-        thread = threading.Thread(target=lambda: None)
-        thread.start()
-        thread.join()
+        self.assertIs(threading.Thread.start, _THREAD_START)
 
 
 if __name__ == "__main__":

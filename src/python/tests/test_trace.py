@@ -153,13 +153,15 @@ class TracePerformanceTest(unittest.TestCase):
             asyncio.run(main())
         """
         # Processor time, not wall time: other work on the machine must not
-        # make this fail. Measured here at about 0.4s.
+        # make this fail. Measured at about 0.4s under CPython and 1.2s in
+        # Pyodide (WebAssembly).
+        budget = 3.0 if sys.platform == "emscripten" else 1.0
         start = time.process_time()
         result = run(source)
         elapsed = time.process_time() - start
         self.assertEqual(result.lines("stdout"), [str(sum(range(10_000)))])
         self.assertEqual(len(result.trace.tasks), 10_001)
-        self.assertLess(elapsed, 1.0)
+        self.assertLess(elapsed, budget)
 
 
 if __name__ == "__main__":

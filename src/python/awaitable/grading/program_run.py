@@ -100,7 +100,7 @@ class ProgramRun:
         if error is not None:
             where = f" at line {error['line']}" if error.get("line") else ""
             explanation = error.get("explanation")
-            tip = explanation["title"] if explanation else "read the traceback under Run's output and fix that line"
+            tip = explanation["text"] if explanation else "read the traceback under Run's output and fix that line"
             fail("the program runs to the end without an error",
                  f"{error['type']}{where}: {error['message']}", tip)
         if self.stopped is not None:

@@ -15,6 +15,8 @@ import sys
 
 from .harness import expected_path, program_names, run_real
 
+__all__ = ["main"]
+
 
 def main(argv=None):
     parser = argparse.ArgumentParser(prog="python3 -m tests.differential.record")

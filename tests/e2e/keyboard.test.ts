@@ -1,0 +1,44 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { hasChromium } from '../support/browser.ts';
+import { newPage, openSite, waitForStatus, type Site } from './site.ts';
+
+let site: Site;
+
+beforeAll(async () => {
+	site = await openSite();
+});
+
+afterAll(async () => {
+	await site?.close();
+});
+
+describe.skipIf(!hasChromium())('the keyboard alone', () => {
+	test('reaches the editor, writes, runs, checks and leaves the editor', async () => {
+		const page = await newPage(site);
+		await page.goto(site.server.url + '/lessons/how-this-course-works/');
+		// Tab through the page until the warm-up's code has focus.
+		for (let i = 0; i < 200; i++) {
+			await page.keyboard.press('Tab');
+			const here = await page.evaluate(() => document.activeElement?.closest('#exercise-warm-up') !== null && document.activeElement?.closest('.editor-frame') !== null);
+			if (here) break;
+		}
+		await page.locator('#exercise-warm-up .monaco-editor.focused').waitFor();
+		await page.keyboard.press('ControlOrMeta+A');
+		// One statement per line: typed text is auto-indented by the editor, so avoid blocks.
+		await page.keyboard.type('import asyncio\nasync def main(): await asyncio.sleep(1); print("Hello, asyncio!")\nasyncio.run(main())\n');
+		await page.keyboard.press('ControlOrMeta+Enter');
+		await waitForStatus(page, 'Ran');
+		await expect(page.locator('#exercise-warm-up .output-lines .line.stdout').first().textContent()).resolves.toBe('1.000sHello, asyncio!\n');
+		await page.keyboard.press('ControlOrMeta+Shift+Enter');
+		await waitForStatus(page, 'Checked');
+		await expect(page.locator('#exercise-warm-up .verdict').textContent()).resolves.toMatch(/^Passed/);
+		// Escape, then Tab, leaves the editor for the toolbar; the status line says how.
+		await page.keyboard.press('Escape');
+		await expect(page.locator('#exercise-warm-up .status').textContent()).resolves.toMatch(/Press Tab to leave the editor/);
+		await page.keyboard.press('Tab');
+		await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe('Run');
+		await page.keyboard.press('Enter');
+		await waitForStatus(page, 'Ran');
+		await page.context().close();
+	});
+});
