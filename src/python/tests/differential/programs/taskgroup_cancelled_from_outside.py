@@ -1,12 +1,18 @@
-"""Cancelling the task that runs a TaskGroup cancels every task in the group."""
+"""Cancelling the task that runs a TaskGroup cancels every task in the group.
+
+The group keeps its tasks in a set, so the order they are cancelled in
+depends on memory addresses: the program prints them sorted.
+"""
 import asyncio
+
+cancelled = []
 
 
 async def worker(name):
     try:
         await asyncio.sleep(1)
     except asyncio.CancelledError:
-        print(name, "cancelled")
+        cancelled.append(name)
         raise
 
 
@@ -17,7 +23,7 @@ async def supervisor():
                 group.create_task(worker(name))
             print("group started")
     finally:
-        print("supervisor leaving the group")
+        print("supervisor leaving the group; cancelled:", sorted(cancelled))
 
 
 async def main():
