@@ -8,7 +8,7 @@ __all__ = ["Limits"]
 @dataclass
 class Limits:
     #: event-loop iterations before a program counts as running forever
-    max_steps: int = 250_000
+    max_steps: int = 100_000
     #: virtual seconds before a program counts as waiting forever (three hours)
     max_virtual_time: float = 10_800.0
     #: real seconds of Python code between two event-loop iterations before

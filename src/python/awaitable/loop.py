@@ -6,6 +6,12 @@ two things that touch the outside world are replaced: ``time()`` reads the
 virtual clock, and the selector, instead of blocking for ``timeout`` seconds,
 moves the clock forward by ``timeout``. An idle loop with nothing scheduled
 (``select(None)``) can never wake up again: that is a deadlock.
+
+Around that core: timers due at the same virtual instant keep their
+creation order; executor work runs as virtual threads (``threads``); the
+step and virtual-time budgets stop runaway programs and then give asyncio a
+few more iterations to clean up; subprocesses and sockets go to the
+sandbox's simulated operating system.
 """
 
 import asyncio

@@ -28,11 +28,9 @@ _NOT_IMPORTED = object()
 
 _PACKAGE_DIRECTORY = os.path.dirname(os.path.abspath(__file__)) + os.sep
 
-_real_time = time.time
-_real_sleep = time.sleep
-
-
 class Patches:
+    """The module attributes one sandbox replaces while its program runs."""
+
     def __init__(self, sandbox):
         self._sandbox = sandbox
         self._saved = []
@@ -95,11 +93,14 @@ class Patches:
         self._set(warnings, "_warn_unawaited_coroutine",
                   lambda coro: _warn_unawaited_coroutine(coro, sandbox.filename))
 
+        # Nanoseconds are computed from the exact epoch so that no float
+        # rounding shows in them (the wall clock in ns is beyond 2**53).
+        epoch_ns = int(clock.EPOCH) * 1_000_000_000
         self._set(time, "time", lambda: clock.wall())
-        self._set(time, "time_ns", lambda: int(clock.wall() * 1e9))
+        self._set(time, "time_ns", lambda: epoch_ns + round(clock.now * 1e9))
         for name in ("monotonic", "perf_counter"):
             self._set(time, name, lambda: clock.now)
-            self._set(time, name + "_ns", lambda: int(clock.now * 1e9))
+            self._set(time, name + "_ns", lambda: round(clock.now * 1e9))
         self._set(time, "sleep", sandbox.blocking_sleep)
 
         virtual_datetime, virtual_date = _virtual_date_types(clock)
@@ -109,6 +110,8 @@ class Patches:
         self._set(threading, "current_thread", sandbox.threads.current_thread)
         self._set(threading, "get_ident", sandbox.threads.get_ident)
         self._set(threading.Thread, "start", threads.refuse_thread_start)
+        self._set(concurrent.futures.Future, "result", threads.future_result)
+        self._set(concurrent.futures.Future, "exception", threads.future_exception)
         self._set_in_module(concurrent.futures, "ThreadPoolExecutor",
                             sandbox.threads.thread_pool_class)
         self._set_in_module(concurrent.futures, "ProcessPoolExecutor",

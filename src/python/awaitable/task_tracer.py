@@ -5,7 +5,8 @@ wrapper around the coroutine sees every step: the first ``send`` starts the
 task, every value it yields is a suspension (the yielded future says what the
 task waits on), ``StopIteration`` completes it and ``CancelledError`` or
 another exception ends it. The wrapper forwards the ``cr_*`` attributes, so
-``Task.get_stack()``, ``print_stack()`` and task reprs work unchanged.
+``Task.get_stack()``, ``print_stack()`` and task reprs work unchanged, and it
+keeps its own frame out of the tracebacks of task errors.
 """
 
 import asyncio
@@ -247,13 +248,17 @@ class TaskTracer:
         """Return a traced stand-in for ``coro`` and its new record."""
         if not asyncio.iscoroutine(coro) or not hasattr(coro, "cr_frame"):
             return coro, None
+        line = learner_line(sys._getframe(2), self.filename, within_task=True)
+        if line is None and parent is not None:
+            # Made by library code the parent task called (gather, wait...).
+            line = self.trace.task(parent).line
         record = TaskRecord(
             id=len(self.trace.tasks) + 1,
             name=name,
             coro=getattr(coro, "__qualname__", type(coro).__name__),
             created=self.clock.now,
             parent=parent,
-            line=learner_line(sys._getframe(2), self.filename),
+            line=line,
         )
         record.events.append(TaskEvent(self.clock.now, "created", line=record.line))
         self.trace.tasks.append(record)

@@ -15,7 +15,9 @@ starts a new worker only when every existing one is busy, and a function
 submitted to a full pool waits for the first worker to become free.
 
 Direct use of threads (``threading.Thread.start``, ``executor.submit``) has
-no virtual counterpart and raises ``RuntimeError`` saying what to use.
+no virtual counterpart and raises ``RuntimeError`` saying what to use, and
+so does blocking on an unfinished ``concurrent.futures.Future``, which no
+other thread could ever finish.
 """
 
 import concurrent.futures
@@ -30,7 +32,7 @@ from . import internals
 from .trace import ThreadRecord
 
 __all__ = ["VirtualThreads", "VirtualThreadPoolExecutor", "VirtualProcessPoolExecutor",
-           "ONE_THREAD_MESSAGE"]
+           "ONE_THREAD_MESSAGE", "refuse_thread_start", "future_result", "future_exception"]
 
 #: what a learner is told when their program tries to start a real thread
 ONE_THREAD_MESSAGE = (
@@ -315,6 +317,29 @@ class VirtualThreads:
 def refuse_thread_start(thread):
     """``threading.Thread.start`` in the sandbox."""
     raise RuntimeError(ONE_THREAD_MESSAGE.format(what="threading.Thread.start()"))
+
+
+def _refuse_to_wait(method):
+    """``concurrent.futures.Future.result``/``exception`` that refuse to block.
+
+    With one thread nothing could complete the future while the program
+    waits (a real wait would hang the page), so a wait on an unfinished
+    future is an error; a finished one answers as usual.
+    """
+    def wait_or_refuse(future, timeout=None):
+        if not future.done() and timeout != 0:
+            raise RuntimeError(
+                f"the sandbox runs one thread, so concurrent.futures.Future.{method.__name__}() "
+                "would wait forever for a future that is not done; await it in a coroutine "
+                "instead (asyncio.wrap_future(future))")
+        return method(future, timeout)
+
+    return wait_or_refuse
+
+
+#: replacements for concurrent.futures.Future's blocking methods
+future_result = _refuse_to_wait(concurrent.futures.Future.result)
+future_exception = _refuse_to_wait(concurrent.futures.Future.exception)
 
 
 def _executor_kind(executor):

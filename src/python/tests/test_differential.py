@@ -19,8 +19,8 @@ class DifferentialTest(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
         if harness.can_run_real():
-            # All real programs at once, a few in parallel, before any test:
-            # together they take about as long as the slowest few.
+            # Every real program once, a few at a time in parallel
+            # subprocesses, before any test: a few seconds in all.
             cls.real_runs = harness.run_real(harness.program_names())
 
     def check_sandbox(self, name):

@@ -8,6 +8,7 @@ import unittest
 from tests.sandbox_helpers import run, stdout
 
 _THREAD_START = threading.Thread.start
+_FUTURE_RESULT = concurrent.futures.Future.result
 
 
 class ToThreadTest(unittest.TestCase):
@@ -304,6 +305,32 @@ class RealThreadsTest(unittest.TestCase):
                 self.assertIn("ThreadPoolExecutor.", result.error["message"])
                 self.assertIn("asyncio.to_thread", result.error["message"])
 
+    def test_blocking_on_an_unfinished_concurrent_future_is_refused(self):
+        result = run("""
+            import asyncio
+
+            async def answer():
+                await asyncio.sleep(1)
+                return 42
+
+            def in_thread(loop):
+                return asyncio.run_coroutine_threadsafe(answer(), loop).result()
+
+            async def main():
+                loop = asyncio.get_running_loop()
+                try:
+                    await asyncio.to_thread(in_thread, loop)
+                except RuntimeError as error:
+                    print(error)
+                future = asyncio.run_coroutine_threadsafe(answer(), loop)
+                print(await asyncio.wrap_future(future), future.result())
+
+            asyncio.run(main())
+        """)
+        lines = stdout(result)
+        self.assertIn("concurrent.futures.Future.result() would wait forever", lines[0])
+        self.assertEqual(lines[1], "42 42")
+
     def test_the_host_has_its_threads_and_executors_back(self):
         run("import threading, concurrent.futures\n"
             "pool = concurrent.futures.ThreadPoolExecutor()\n")
@@ -312,6 +339,7 @@ class RealThreadsTest(unittest.TestCase):
                       sys.modules["concurrent.futures.thread"].ThreadPoolExecutor)
         self.assertIs(threading.current_thread(), threading.main_thread())
         self.assertIs(threading.Thread.start, _THREAD_START)
+        self.assertIs(concurrent.futures.Future.result, _FUTURE_RESULT)
 
 
 if __name__ == "__main__":

@@ -101,8 +101,8 @@ class ProgramRun:
             where = f" at line {error['line']}" if error.get("line") else ""
             explanation = error.get("explanation")
             tip = explanation["text"] if explanation else "read the traceback under Run's output and fix that line"
-            fail("the program runs to the end without an error",
-                 f"{error['type']}{where}: {error['message']}", tip)
+            message = f": {error['message']}" if error["message"] else ""
+            fail("the program runs to the end without an error", f"{error['type']}{where}{message}", tip)
         if self.stopped is not None:
             fail("the program runs to the end by itself", f"the sandbox stopped it: {self.stopped.message}",
                  "make sure every loop ends and nothing waits forever")

@@ -77,6 +77,14 @@ class Submission:
                       "__awaitable_kwargs": kwargs}))
         return ProgramRun(result, outcome.get("value"))
 
+    def extended(self, code):
+        """The same submission with ``code`` appended: a check's own test
+        harness (a coroutine that drives the learner's class in a situation
+        the program does not cover), run with the same fixtures, limits and
+        seed. Line numbers of the learner's code are unchanged."""
+        return Submission(f"{self.source}\n\n{code}", fixtures=self._fixtures,
+                          limits=self._limits, seed=self._seed)
+
     def calls_to(self, dotted_name):
         """Calls in the source to ``dotted_name`` (e.g. ``"time.sleep"``), as
         ``ast.Call`` nodes, whatever the import style (``import time`` or

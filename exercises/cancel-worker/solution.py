@@ -1,0 +1,28 @@
+import asyncio
+
+
+async def worker():
+    job = 0
+    try:
+        while True:
+            job += 1
+            print(f"worker: job {job}")
+            await asyncio.sleep(1)
+    finally:
+        # Runs however the loop ends, cancellation included.
+        print("worker: closing the log")
+
+
+async def main():
+    task = asyncio.create_task(worker(), name="worker")
+    await asyncio.sleep(3.5)
+    task.cancel()
+    try:
+        # cancel() only asks; awaiting the task waits until it has stopped.
+        await task
+    except asyncio.CancelledError:
+        pass
+    print("main: worker stopped")
+
+
+asyncio.run(main())

@@ -1,0 +1,24 @@
+# expect: awaiting a cancelled task raises CancelledError
+import asyncio
+
+
+async def worker():
+    job = 0
+    try:
+        while True:
+            job += 1
+            print(f"worker: job {job}")
+            await asyncio.sleep(1)
+    finally:
+        print("worker: closing the log")
+
+
+async def main():
+    task = asyncio.create_task(worker(), name="worker")
+    await asyncio.sleep(3.5)
+    task.cancel()
+    await task
+    print("main: worker stopped")
+
+
+asyncio.run(main())

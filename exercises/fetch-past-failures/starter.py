@@ -1,0 +1,23 @@
+import asyncio
+
+# Each page: how long it takes to fetch, in seconds, and its size in bytes.
+PAGES = {"/home": (2, 5120), "/missing": (1, 0), "/about": (3, 2048), "/broken": (2.5, 0)}
+
+
+async def fetch(path):
+    seconds, size = PAGES[path]
+    await asyncio.sleep(seconds)
+    if path == "/missing":
+        raise LookupError(f"404 Not Found: {path}")
+    if path == "/broken":
+        raise ConnectionError(f"connection reset while fetching {path}")
+    return size
+
+
+async def main():
+    sizes = await asyncio.gather(*(fetch(path) for path in PAGES))
+    for path, size in zip(PAGES, sizes):
+        print(f"{path}: {size} bytes")
+
+
+asyncio.run(main())

@@ -1,0 +1,30 @@
+# expect: fetched one after another
+import asyncio
+
+PAGES = {"/home": (2, 5120), "/missing": (1, 0), "/about": (3, 2048), "/broken": (2.5, 0)}
+
+
+async def fetch(path):
+    seconds, size = PAGES[path]
+    await asyncio.sleep(seconds)
+    if path == "/missing":
+        raise LookupError(f"404 Not Found: {path}")
+    if path == "/broken":
+        raise ConnectionError(f"connection reset while fetching {path}")
+    return size
+
+
+async def main():
+    sizes = []
+    for path in PAGES:
+        try:
+            size = await fetch(path)
+        except Exception as error:
+            print(f"{path}: failed ({type(error).__name__}: {error})")
+        else:
+            print(f"{path}: {size} bytes")
+            sizes.append(size)
+    print(f"fetched {len(sizes)} of {len(PAGES)} pages, {sum(sizes)} bytes")
+
+
+asyncio.run(main())

@@ -1,0 +1,30 @@
+# expect: every wait added up
+import asyncio
+
+PREDICTED_LINES = [
+    "start soup",
+    "soup ready",
+    "start rice",
+    "start eggs",
+    "start tea",
+    "eggs ready",
+    "tea ready",
+    "rice ready",
+    "dinner is served",
+]
+PREDICTED_SECONDS = 7
+
+
+async def cook(dish, seconds):
+    print(f"start {dish}")
+    await asyncio.sleep(seconds)
+    print(f"{dish} ready")
+
+
+async def main():
+    await cook("soup", 1)
+    await asyncio.gather(cook("rice", 3), cook("eggs", 1), cook("tea", 2))
+    print("dinner is served")
+
+
+asyncio.run(main())

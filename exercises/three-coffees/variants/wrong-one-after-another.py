@@ -1,0 +1,21 @@
+# expect: brewed one after another
+import asyncio
+
+ORDERS = [("latte", 5), ("espresso", 1), ("cappuccino", 3)]
+
+
+async def brew(coffee, seconds):
+    print(f"brewing {coffee}")
+    await asyncio.sleep(seconds)
+    print(f"{coffee} is ready")
+    return coffee
+
+
+async def main():
+    cups = []
+    for coffee, seconds in ORDERS:
+        cups += await asyncio.gather(brew(coffee, seconds))
+    print("served:", ", ".join(cups))
+
+
+asyncio.run(main())

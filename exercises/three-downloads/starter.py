@@ -1,0 +1,19 @@
+import asyncio
+import time
+
+
+async def download(name, seconds):
+    print(f"start {name}")
+    await asyncio.sleep(seconds)  # waiting for the network
+    print(f"done {name}")
+
+
+async def main():
+    started = time.monotonic()
+    await download("photo.jpg", 2)
+    await download("song.mp3", 3)
+    await download("video.mp4", 5)
+    print(f"all done in {time.monotonic() - started:.1f}s")
+
+
+asyncio.run(main())

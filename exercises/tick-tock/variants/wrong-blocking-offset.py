@@ -1,0 +1,23 @@
+# expect: time\.sleep\(0\.5\).*froze
+import asyncio
+import time
+
+
+async def tick():
+    for n in range(1, 4):
+        print(f"tick {n}")
+        await asyncio.sleep(1)
+
+
+async def tock():
+    time.sleep(0.5)
+    for n in range(1, 4):
+        print(f"tock {n}")
+        await asyncio.sleep(1)
+
+
+async def main():
+    await asyncio.gather(tick(), tock())
+
+
+asyncio.run(main())

@@ -1,0 +1,31 @@
+# expect: local variable
+import asyncio
+from contextlib import asynccontextmanager
+
+
+started = {"at": 0.0}
+
+
+@asynccontextmanager
+async def timed(label):
+    started["at"] = asyncio.get_running_loop().time()
+    try:
+        yield
+    finally:
+        print(f"{label} took {asyncio.get_running_loop().time() - started['at']:.1f}s")
+
+
+async def fetch(name, seconds):
+    await asyncio.sleep(seconds)  # stands in for a slow request
+    return name
+
+
+async def main():
+    async with timed("users"):
+        await fetch("users", 1.5)
+    async with timed("users and orders together"):
+        await asyncio.gather(fetch("users", 1.5), fetch("orders", 2))
+    print("done")
+
+
+asyncio.run(main())

@@ -1,0 +1,22 @@
+# expect: "saving\.\.\." at t=0s
+import asyncio
+
+
+async def heartbeat():
+    for beat in range(1, 6):
+        await asyncio.sleep(1)
+        print(f"beat {beat}")
+
+
+async def save_file():
+    print("saving...")
+    await asyncio.sleep(3)  # writing to a slow disk
+    print("saved")
+
+
+async def main():
+    await heartbeat()
+    await save_file()
+
+
+asyncio.run(main())

@@ -1,0 +1,24 @@
+# expect: at most 3 jobs running at once
+import asyncio
+
+JOBS = [3, 1, 4, 1, 5, 2, 2, 3]
+
+
+async def job(number, seconds):
+    print(f"job {number} starts")
+    await asyncio.sleep(seconds)
+    print(f"job {number} done")
+
+
+async def run_pool(durations, workers):
+    tasks = [asyncio.create_task(job(number, seconds))
+             for number, seconds in enumerate(durations, start=1)]
+    await asyncio.gather(*tasks)
+
+
+async def main():
+    await run_pool(JOBS, 3)
+    print("all jobs done")
+
+
+asyncio.run(main())
