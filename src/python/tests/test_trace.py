@@ -1,7 +1,6 @@
 """The trace records each task's life, blocking calls and output in virtual time."""
 
 import sys
-import time
 import unittest
 
 from tests.sandbox_helpers import run
@@ -141,7 +140,7 @@ class TraceDetailsTest(unittest.TestCase):
 
 
 class TracePerformanceTest(unittest.TestCase):
-    def test_ten_thousand_gathered_tasks_with_random_sleeps_run_quickly(self):
+    def test_ten_thousand_gathered_tasks_are_all_traced(self):
         source = """
             import asyncio, random
             random.seed(7)
@@ -152,16 +151,10 @@ class TracePerformanceTest(unittest.TestCase):
                 print(sum(await asyncio.gather(*(work(n) for n in range(10_000)))))
             asyncio.run(main())
         """
-        # Processor time, not wall time: other work on the machine must not
-        # make this fail. Measured at about 0.4s under CPython and 1.2s in
-        # Pyodide (WebAssembly).
-        budget = 3.0 if sys.platform == "emscripten" else 1.0
-        start = time.process_time()
+        # How fast this runs is measured by `npm run bench`, not asserted here.
         result = run(source)
-        elapsed = time.process_time() - start
         self.assertEqual(result.lines("stdout"), [str(sum(range(10_000)))])
         self.assertEqual(len(result.trace.tasks), 10_001)
-        self.assertLess(elapsed, budget)
 
 
 if __name__ == "__main__":
