@@ -38,6 +38,8 @@ function vitest(title, args) {
 	countVitest(reportFile);
 }
 
+run('type check', 'npx', ['tsc', '--noEmit', '-p', '.']);
+
 vitest('unit and golden tests', []);
 
 const python = run('sandbox unittest suite (system python3)', 'python3', ['-m', 'unittest', 'discover', '-s', 'src/python/tests', '-t', 'src/python'], { capture: true });

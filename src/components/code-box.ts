@@ -3,7 +3,6 @@ import type { Editor } from '../editor/monaco-editor.ts';
 import type { PythonRunner } from '../runner/python-runner.ts';
 import type { OutputLine, RunResult } from '../schemas/run-result.ts';
 import { appendLine, errorMarkers, formatTime, renderRun } from './run-output.ts';
-import { renderTimeline } from './timeline/index.ts';
 import { whenIdle } from './when-idle.ts';
 
 /**
@@ -27,6 +26,7 @@ export abstract class CodeBox extends HTMLElement {
 	private editorLoading: Promise<Editor> | null = null;
 	private busy = false;
 	private timeline: { destroy(): void } | null = null;
+	private shownRun: RunResult | null = null;
 	/** The code the box started with (the starter, or the example). */
 	protected original = '';
 	/** The code shown until the editor arrives: the original, or saved work. */
@@ -152,6 +152,7 @@ export abstract class CodeBox extends HTMLElement {
 
 	/** Clear what the last action showed. */
 	protected clearResults() {
+		this.shownRun = null;
 		this.timeline?.destroy();
 		this.timeline = null;
 		this.query('.output-lines').replaceChildren();
@@ -201,13 +202,22 @@ export abstract class CodeBox extends HTMLElement {
 		// Output streamed during the run; redraw from the result so both paths show the same.
 		renderRun(this.query('.output-lines'), result);
 		this.query('.output-time').textContent = `ended at virtual t=${formatTime(result.virtual_time)}`;
-		this.timeline?.destroy();
-		this.timeline = renderTimeline(this.query('.timeline-host'), result, { outputContainer: this.query('.output-lines') });
+		this.showTimeline(result);
 		const markers = errorMarkers(result.error);
 		if (markers.length && this.editor) {
 			const editor = this.editor;
 			loadEditor().then((module) => module.setMarkers(editor, markers));
 		}
+	}
+
+	/** The chart of the run's tasks, loaded with the first run that needs one. */
+	private async showTimeline(result: RunResult) {
+		this.shownRun = result;
+		const { renderTimeline } = await import('./timeline/index.ts');
+		// A newer run, or a cleared box, has taken this one's place meanwhile.
+		if (this.shownRun !== result) return;
+		this.timeline?.destroy();
+		this.timeline = renderTimeline(this.query('.timeline-host'), result, { outputContainer: this.query('.output-lines') });
 	}
 
 	/** Put the original code back (after the caller confirmed). */

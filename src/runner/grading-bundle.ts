@@ -1,4 +1,5 @@
-import { GradingBundleSchema, type GradingBundle } from '../schemas/exercise.ts';
+import type { GradingBundle } from '../schemas/exercise.ts';
+import { loadSchemas } from './result-schemas.ts';
 
 const bundles = new Map<string, Promise<GradingBundle>>();
 
@@ -11,7 +12,7 @@ export function fetchGradingBundle(url: string): Promise<GradingBundle> {
 				if (!response.ok) throw new Error(`could not load the exercise's checks (HTTP ${response.status})`);
 				return response.json();
 			})
-			.then((data) => GradingBundleSchema.parse(data));
+			.then(async (data) => (await loadSchemas()).GradingBundleSchema.parse(data));
 		bundle.catch(() => bundles.delete(url));
 		bundles.set(url, bundle);
 	}

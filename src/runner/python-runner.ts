@@ -1,6 +1,6 @@
-import { CheckResultSchema, type CheckResult } from '../schemas/check-result.ts';
+import type { CheckResult } from '../schemas/check-result.ts';
 import type { GradingBundle } from '../schemas/exercise.ts';
-import { RunResultSchema, type OutputLine, type RunResult } from '../schemas/run-result.ts';
+import type { OutputLine, RunResult } from '../schemas/run-result.ts';
 import type {
 	ParamsOf,
 	ResultOf,
@@ -9,6 +9,7 @@ import type {
 	WorkerMethod,
 	WorkerRequest,
 } from './protocol.ts';
+import { loadSchemas } from './result-schemas.ts';
 
 /** A request that failed: the worker's own error, or the watchdog's verdict. */
 export class RunnerError extends Error {
@@ -85,12 +86,17 @@ export class PythonRunner {
 
 	async run(source: string, onOutput?: (line: OutputLine) => void): Promise<RunResult> {
 		await this.warmUp();
-		return RunResultSchema.parse(await this.busy(() => this.send('run', { source }, onOutput)));
+		const [{ RunResultSchema }, result] = await Promise.all([loadSchemas(), this.busy(() => this.send('run', { source }, onOutput))]);
+		return RunResultSchema.parse(result);
 	}
 
 	async check(bundle: GradingBundle, source: string, onOutput?: (line: OutputLine) => void): Promise<CheckResult> {
 		await this.warmUp();
-		return CheckResultSchema.parse(await this.busy(() => this.send('check', { bundle, source }, onOutput)));
+		const [{ CheckResultSchema }, result] = await Promise.all([
+			loadSchemas(),
+			this.busy(() => this.send('check', { bundle, source }, onOutput)),
+		]);
+		return CheckResultSchema.parse(result);
 	}
 
 	private async busy<T>(work: () => Promise<T>): Promise<T> {
