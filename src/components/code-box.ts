@@ -217,7 +217,11 @@ export abstract class CodeBox extends HTMLElement {
 		// A newer run, or a cleared box, has taken this one's place meanwhile.
 		if (this.shownRun !== result) return;
 		this.timeline?.destroy();
-		this.timeline = renderTimeline(this.query('.timeline-host'), result, { outputContainer: this.query('.output-lines') });
+		// The whole output shows at once; Replay plays it back at its own pace on request.
+		this.timeline = renderTimeline(this.query('.timeline-host'), result, {
+			outputContainer: this.query('.output-lines'),
+			autoplay: false,
+		});
 	}
 
 	/** Put the original code back (after the caller confirmed). */
