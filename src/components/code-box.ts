@@ -60,7 +60,10 @@ export abstract class CodeBox extends HTMLElement {
 			},
 			{ rootMargin: '300px 0px' },
 		).observe(this);
-		whenIdle(() => loadRuntime().then(({ pageRunner }) => pageRunner().warmUp()).catch(() => undefined));
+		// The runner's code is small: fetch it now, and start Python (a worker
+		// fetching and compiling megabytes) once the page is idle.
+		const runtime = loadRuntime();
+		whenIdle(() => runtime.then(({ pageRunner }) => pageRunner().warmUp()).catch(() => undefined));
 	}
 
 	protected query<T extends HTMLElement = HTMLElement>(selector: string): T {
