@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { loadExercises } from '../../src/exercises/load-exercises.ts';
 import { hasChromium } from '../support/browser.ts';
-import { newPage, openSite, pasteIntoEditor, waitForStatus, type Site } from './site.ts';
+import { newPage, pasteIntoEditor, useSite, waitForStatus } from './site.ts';
 
 /**
  * The whole course as a learner meets it: every lesson page renders, every
@@ -18,22 +18,14 @@ const lessons = readdirSync(join(ROOT, 'content/lessons'))
 	.sort();
 const exercises = loadExercises(join(ROOT, 'exercises'), ROOT);
 
-let site: Site;
-
-beforeAll(async () => {
-	site = await openSite();
-});
-
-afterAll(async () => {
-	await site?.close();
-});
+const currentSite = useSite();
 
 describe.skipIf(!hasChromium())('every lesson', () => {
 	test.each(lessons)('%s: renders, and its playgrounds run', async (slug) => {
-		const page = await newPage(site);
+		const page = await newPage(currentSite());
 		const errors: string[] = [];
 		page.on('pageerror', (error) => errors.push(error.message));
-		await page.goto(`${site.server.url}/lessons/${slug}/`);
+		await page.goto(`${currentSite().server.url}/lessons/${slug}/`);
 		await expect(page.locator('h1').first().textContent()).resolves.toBeTruthy();
 		const playgrounds = page.locator('awaitable-playground');
 		const count = await playgrounds.count();
@@ -55,8 +47,8 @@ describe.skipIf(!hasChromium())('every lesson', () => {
 
 describe.skipIf(!hasChromium())('every exercise, solved once in the browser', () => {
 	test.each(exercises.map((exercise) => [exercise.id, exercise] as const))('%s', async (id, exercise) => {
-		const page = await newPage(site);
-		await page.goto(`${site.server.url}/lessons/${exercise.lesson}/`);
+		const page = await newPage(currentSite());
+		await page.goto(`${currentSite().server.url}/lessons/${exercise.lesson}/`);
 		const box = `#exercise-${id}`;
 		await page.locator(box).scrollIntoViewIfNeeded();
 		await pasteIntoEditor(page, exercise.solution, box);

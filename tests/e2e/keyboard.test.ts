@@ -1,21 +1,13 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { hasChromium } from '../support/browser.ts';
-import { newPage, openSite, waitForStatus, type Site } from './site.ts';
+import { newPage, useSite, waitForStatus } from './site.ts';
 
-let site: Site;
-
-beforeAll(async () => {
-	site = await openSite();
-});
-
-afterAll(async () => {
-	await site?.close();
-});
+const currentSite = useSite();
 
 describe.skipIf(!hasChromium())('the keyboard alone', () => {
 	test('reaches the editor, writes, runs, checks and leaves the editor', async () => {
-		const page = await newPage(site);
-		await page.goto(site.server.url + '/lessons/how-this-course-works/');
+		const page = await newPage(currentSite());
+		await page.goto(currentSite().server.url + '/lessons/how-this-course-works/');
 		// Tab through the page until the warm-up's code has focus.
 		for (let i = 0; i < 200; i++) {
 			await page.keyboard.press('Tab');

@@ -1,9 +1,9 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { hasChromium } from '../support/browser.ts';
-import { newPage, openSite, pasteIntoEditor, waitForStatus, type Site } from './site.ts';
+import { newPage, pasteIntoEditor, useSite, waitForStatus } from './site.ts';
 
 const LESSON = '/lessons/how-this-course-works/';
 const MINE = `import asyncio
@@ -17,20 +17,12 @@ async def main():
 asyncio.run(main())
 `;
 
-let site: Site;
-
-beforeAll(async () => {
-	site = await openSite();
-});
-
-afterAll(async () => {
-	await site?.close();
-});
+const currentSite = useSite();
 
 describe.skipIf(!hasChromium())('progress, hints and solutions', () => {
 	test('code and a passed state survive a reload', async () => {
-		const page = await newPage(site);
-		await page.goto(site.server.url + LESSON);
+		const page = await newPage(currentSite());
+		await page.goto(currentSite().server.url + LESSON);
 		await pasteIntoEditor(page, MINE);
 		await page.locator('#exercise-warm-up button.check').click();
 		await waitForStatus(page, 'Checked');
@@ -43,8 +35,8 @@ describe.skipIf(!hasChromium())('progress, hints and solutions', () => {
 	});
 
 	test('a worker that dies is replaced, the code is kept, and the next Run works', async () => {
-		const page = await newPage(site);
-		await page.goto(site.server.url + LESSON);
+		const page = await newPage(currentSite());
+		await page.goto(currentSite().server.url + LESSON);
 		// A program that closes the worker: the run itself answers, the next request never
 		// will, and only the main thread's watchdog can notice and start a new worker.
 		await pasteIntoEditor(page, 'import js\njs.close()\n');
@@ -65,12 +57,12 @@ describe.skipIf(!hasChromium())('progress, hints and solutions', () => {
 	}, 90_000);
 
 	test('export, then import in a fresh browser profile, restores code and states', async () => {
-		const first = await newPage(site);
-		await first.goto(site.server.url + LESSON);
+		const first = await newPage(currentSite());
+		await first.goto(currentSite().server.url + LESSON);
 		await pasteIntoEditor(first, MINE);
 		await first.locator('#exercise-warm-up button.check').click();
 		await waitForStatus(first, 'Checked');
-		await first.goto(site.server.url + '/progress/');
+		await first.goto(currentSite().server.url + '/progress/');
 		await expect(first.locator('.progress-summary').textContent()).resolves.toMatch(/passed 1 of \d+/);
 		const [download] = await Promise.all([first.waitForEvent('download'), first.locator('button.export').click()]);
 		const file = join(mkdtempSync(join(tmpdir(), 'export-')), download.suggestedFilename());
@@ -80,29 +72,29 @@ describe.skipIf(!hasChromium())('progress, hints and solutions', () => {
 		expect(exported.exercises['warm-up'].state).toBe('passed');
 		await first.context().close();
 
-		const second = await newPage(site);
-		await second.goto(site.server.url + '/progress/');
+		const second = await newPage(currentSite());
+		await second.goto(currentSite().server.url + '/progress/');
 		await expect(second.locator('.progress-summary').textContent()).resolves.toMatch(/passed 0 of/);
 		await second.locator('input.import').setInputFiles(file);
 		await expect.poll(() => second.locator('.progress-message').textContent()).toMatch(/Imported 1 exercise/);
 		await expect.poll(() => second.locator('.progress-summary').textContent()).toMatch(/passed 1 of/);
-		await second.goto(site.server.url + LESSON);
+		await second.goto(currentSite().server.url + LESSON);
 		await expect(second.locator('#exercise-warm-up .state').textContent()).resolves.toMatch(/Passed/);
 		await expect(second.locator('#exercise-warm-up .static-code, #exercise-warm-up .monaco-editor').first().textContent()).resolves.toMatch(/# mine/);
 		await second.context().close();
 	});
 
 	test('a file that is not a progress file is refused with a message, and nothing is lost', async () => {
-		const page = await newPage(site);
-		await page.goto(site.server.url + '/progress/');
+		const page = await newPage(currentSite());
+		await page.goto(currentSite().server.url + '/progress/');
 		await page.locator('input.import').setInputFiles({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{"hello": 1}') });
 		await expect.poll(() => page.locator('.progress-message').textContent()).toMatch(/not an Awaitable progress file/);
 		await page.context().close();
 	});
 
 	test('hints appear one at a time', async () => {
-		const page = await newPage(site);
-		await page.goto(site.server.url + LESSON);
+		const page = await newPage(currentSite());
+		await page.goto(currentSite().server.url + LESSON);
 		const hints = page.locator('#exercise-warm-up .hints li');
 		const visible = () => hints.evaluateAll((items) => items.filter((item) => !(item as HTMLElement).hidden).length);
 		await expect(visible()).resolves.toBe(0);
@@ -114,8 +106,8 @@ describe.skipIf(!hasChromium())('progress, hints and solutions', () => {
 	});
 
 	test('the solution opens, after a confirmation, as a diff against the learner code', async () => {
-		const page = await newPage(site);
-		await page.goto(site.server.url + LESSON);
+		const page = await newPage(currentSite());
+		await page.goto(currentSite().server.url + LESSON);
 		page.once('dialog', (dialog) => dialog.accept());
 		await page.locator('#exercise-warm-up button.solution').click();
 		const diff = page.locator('#exercise-warm-up .solution-view .monaco-diff-editor');

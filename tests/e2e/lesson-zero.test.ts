@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { hasChromium } from '../support/browser.ts';
-import { markedLineText, newPage, openSite, pasteIntoEditor, waitForStatus, type Site } from './site.ts';
+import { markedLineText, newPage, pasteIntoEditor, useSite, waitForStatus } from './site.ts';
 
 const SOLUTION = `import asyncio
 
@@ -15,20 +15,12 @@ asyncio.run(main())
 
 const LESSON = '/lessons/how-this-course-works/';
 
-let site: Site;
-
-beforeAll(async () => {
-	site = await openSite();
-});
-
-afterAll(async () => {
-	await site?.close();
-});
+const currentSite = useSite();
 
 describe.skipIf(!hasChromium())('lesson 0 and its warm-up, as a learner uses them', () => {
 	test('the lesson renders with the exercise and its starter code, before any editor loads', async () => {
-		const page = await newPage(site);
-		await page.goto(site.server.url + LESSON);
+		const page = await newPage(currentSite());
+		await page.goto(currentSite().server.url + LESSON);
 		await expect(page.locator('h1').first().textContent()).resolves.toBe('How this course works');
 		const exercise = page.locator('#exercise-warm-up');
 		await expect(page.locator('awaitable-exercise').count()).resolves.toBe(2);
@@ -39,8 +31,8 @@ describe.skipIf(!hasChromium())('lesson 0 and its warm-up, as a learner uses the
 	});
 
 	test('a correct solution prints the greeting at t=1s on Run and passes every check', async () => {
-		const page = await newPage(site);
-		await page.goto(site.server.url + LESSON);
+		const page = await newPage(currentSite());
+		await page.goto(currentSite().server.url + LESSON);
 		await pasteIntoEditor(page, SOLUTION);
 		await page.keyboard.press('ControlOrMeta+Enter');
 		await waitForStatus(page, 'Ran');
@@ -57,8 +49,8 @@ describe.skipIf(!hasChromium())('lesson 0 and its warm-up, as a learner uses the
 	});
 
 	test('time.sleep instead of an awaited sleep fails a check that says why', async () => {
-		const page = await newPage(site);
-		await page.goto(site.server.url + LESSON);
+		const page = await newPage(currentSite());
+		await page.goto(currentSite().server.url + LESSON);
 		await pasteIntoEditor(page, SOLUTION.replace('import asyncio', 'import asyncio\nimport time').replace('await asyncio.sleep(1)', 'time.sleep(1)'));
 		await page.locator('#exercise-warm-up button.check').click();
 		await waitForStatus(page, 'Checked');
@@ -70,8 +62,8 @@ describe.skipIf(!hasChromium())('lesson 0 and its warm-up, as a learner uses the
 	});
 
 	test('no sleep at all fails a check that says the greeting came at t=0s', async () => {
-		const page = await newPage(site);
-		await page.goto(site.server.url + LESSON);
+		const page = await newPage(currentSite());
+		await page.goto(currentSite().server.url + LESSON);
 		await page.locator('#exercise-warm-up button.check').click();
 		await waitForStatus(page, 'Checked');
 		const failed = page.locator('#exercise-warm-up .check-item.fail');
@@ -81,8 +73,8 @@ describe.skipIf(!hasChromium())('lesson 0 and its warm-up, as a learner uses the
 	});
 
 	test('a SyntaxError marks its line in the editor and shows in the output', async () => {
-		const page = await newPage(site);
-		await page.goto(site.server.url + LESSON);
+		const page = await newPage(currentSite());
+		await page.goto(currentSite().server.url + LESSON);
 		await pasteIntoEditor(page, 'import asyncio\n\nasync def main(:\n    pass\n');
 		await page.locator('#exercise-warm-up button.run').click();
 		await waitForStatus(page, 'Ran');
@@ -93,10 +85,10 @@ describe.skipIf(!hasChromium())('lesson 0 and its warm-up, as a learner uses the
 	});
 
 	test('a page without an exercise loads no editor script, stylesheet or font', async () => {
-		const page = await newPage(site);
+		const page = await newPage(currentSite());
 		const requested: string[] = [];
 		page.on('request', (request) => requested.push(request.url()));
-		await page.goto(site.server.url + '/');
+		await page.goto(currentSite().server.url + '/');
 		await page.waitForLoadState('networkidle');
 		expect(requested.length).toBeGreaterThan(0);
 		expect(requested.filter((url) => /_editor|monaco|codicon/.test(url))).toEqual([]);
@@ -104,8 +96,8 @@ describe.skipIf(!hasChromium())('lesson 0 and its warm-up, as a learner uses the
 	});
 
 	test('no request, from any page or worker, left the site', async () => {
-		expect(site.requests.length).toBeGreaterThan(10);
-		const foreign = site.requests.filter((url) => !url.startsWith(site.server.url) && !/^(data|blob):/.test(url));
+		expect(currentSite().requests.length).toBeGreaterThan(10);
+		const foreign = currentSite().requests.filter((url) => !url.startsWith(currentSite().server.url) && !/^(data|blob):/.test(url));
 		expect(foreign).toEqual([]);
 	});
 });

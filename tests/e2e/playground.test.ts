@@ -1,21 +1,13 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { hasChromium } from '../support/browser.ts';
-import { newPage, openSite, type Site } from './site.ts';
+import { newPage, useSite } from './site.ts';
 
-let site: Site;
-
-beforeAll(async () => {
-	site = await openSite();
-});
-
-afterAll(async () => {
-	await site?.close();
-});
+const currentSite = useSite();
 
 describe.skipIf(!hasChromium())('a playground in a lesson', () => {
 	test('runs its example in place with virtual timestamps', async () => {
-		const page = await newPage(site);
-		await page.goto(site.server.url + '/lessons/how-this-course-works/');
+		const page = await newPage(currentSite());
+		await page.goto(currentSite().server.url + '/lessons/how-this-course-works/');
 		const playground = page.locator('awaitable-playground').first();
 		await playground.locator('button.run').click();
 		await page.waitForFunction(() => document.querySelector('awaitable-playground .status')?.textContent?.startsWith('Ran'), null, {

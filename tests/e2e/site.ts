@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { launchChromium } from '../support/browser.ts';
 import { serveStatic, type StaticServer } from '../support/static-server.ts';
 
@@ -30,6 +31,24 @@ export async function openSite(): Promise<Site> {
 			await browser.close();
 			await server.close();
 		},
+	};
+}
+
+/**
+ * Open the site for a test file: served and with Chromium started before its
+ * tests, closed after them. Returns a getter for the open site.
+ */
+export function useSite(): () => Site {
+	let site: Site | undefined;
+	beforeAll(async () => {
+		site = await openSite();
+	});
+	afterAll(async () => {
+		await site?.close();
+	});
+	return () => {
+		if (!site) throw new Error('the site is not open yet');
+		return site;
 	};
 }
 

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { hasChromium } from '../support/browser.ts';
-import { newPage, openSite, pasteIntoEditor, waitForStatus, type Site } from './site.ts';
+import { newPage, pasteIntoEditor, useSite, waitForStatus } from './site.ts';
 
 const BREW = `import asyncio
 
@@ -28,15 +28,7 @@ async def main():
 asyncio.run(main())
 `;
 
-let site: Site;
-
-beforeAll(async () => {
-	site = await openSite();
-});
-
-afterAll(async () => {
-	await site?.close();
-});
+const currentSite = useSite();
 
 /** Horizontal extents of the timeline's waiting bars, with the row (track) each is in. */
 async function waitingBars(page: Page) {
@@ -57,8 +49,8 @@ function overlapping(bars: { row: number; left: number; right: number }[]) {
 
 describe.skipIf(!hasChromium())('the run timeline', () => {
 	test('gather shows overlapping waits in parallel rows; sequential awaits do not overlap', async () => {
-		const page = await newPage(site);
-		await page.goto(site.server.url + '/lessons/how-this-course-works/');
+		const page = await newPage(currentSite());
+		await page.goto(currentSite().server.url + '/lessons/how-this-course-works/');
 		await pasteIntoEditor(page, GATHER);
 		await page.locator('#exercise-warm-up button.run').click();
 		await waitForStatus(page, 'Ran');

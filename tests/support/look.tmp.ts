@@ -1,0 +1,32 @@
+import { serveStatic } from '/work/main/tests/support/static-server.ts';
+import { launchChromium } from '/work/main/tests/support/browser.ts';
+const server = await serveStatic('/tmp/snap/dist');
+const browser = await launchChromium();
+async function open(path: string, theme: 'light' | 'dark', width = 1280) {
+  const ctx = await browser.newContext({ viewport: { width, height: 900 }, colorScheme: theme });
+  await ctx.addInitScript((t) => localStorage.setItem('starlight-theme', t), theme);
+  const page = await ctx.newPage();
+  await page.goto(server.url + path);
+  return page;
+}
+let page = await open('/lessons/why-async/', 'dark');
+await page.screenshot({ path: '/tmp/look-why-top.png' });
+const pg = page.locator('awaitable-playground').nth(1);
+await pg.scrollIntoViewIfNeeded();
+await pg.locator('button.run').click();
+await page.waitForFunction(() => document.querySelectorAll('awaitable-playground .status')[1]?.textContent?.startsWith('Ran'), null, { timeout: 60000 });
+await page.waitForTimeout(4000);
+await pg.screenshot({ path: '/tmp/look-why-playground.png' });
+await page.context().close();
+page = await open('/lessons/gather/', 'light');
+const ex = page.locator('awaitable-exercise').first();
+await ex.scrollIntoViewIfNeeded();
+await ex.locator('button.check').click();
+await page.waitForFunction(() => document.querySelector('awaitable-exercise .status')?.textContent?.startsWith('Checked'), null, { timeout: 60000 });
+await page.waitForTimeout(500);
+await ex.screenshot({ path: '/tmp/look-gather-exercise.png' });
+await page.context().close();
+page = await open('/progress/', 'dark', 360);
+await page.screenshot({ path: '/tmp/look-progress-360.png', fullPage: false });
+await page.context().close();
+await browser.close(); await server.close();
