@@ -7,7 +7,7 @@ import { startNodePython } from './node-python.ts';
 import { verifyExercise } from './verify.ts';
 
 const USAGE = `usage:
-  awaitable run FILE.py [--json]            run a program in the sandbox
+  awaitable run FILE.py [--exercise ID] [--json]  run a program in the sandbox (as an exercise runs it)
   awaitable check EXERCISE-ID FILE.py [--json]  grade a file against an exercise's checks
   awaitable verify [EXERCISE-ID...]         verify exercises: the starter fails, the solution passes
 
@@ -37,6 +37,14 @@ function formatCheck(result: CheckResult): string {
 	return lines.join('\n');
 }
 
+function findExercise(id: string) {
+	try {
+		return loadExercise(join(EXERCISES_DIR, id), PROJECT_ROOT);
+	} catch (error) {
+		throw new UsageError(`no exercise "${id}": ${(error as Error).message}`);
+	}
+}
+
 async function main(args: string[]): Promise<number> {
 	const json = args.includes('--json');
 	const [command, ...rest] = args.filter((arg) => arg !== '--json');
@@ -45,22 +53,21 @@ async function main(args: string[]): Promise<number> {
 		return 0;
 	}
 	if (command === 'run') {
+		const at = rest.indexOf('--exercise');
+		const exerciseId = at >= 0 ? rest.splice(at, 2)[1] : null;
+		if (at >= 0 && !exerciseId) throw new UsageError('--exercise takes an EXERCISE-ID');
 		if (rest.length !== 1) throw new UsageError('run takes one FILE.py');
+		const exercise = exerciseId ? findExercise(exerciseId) : null;
 		const source = readSource(rest[0]);
 		const python = await startNodePython();
-		const result = python.run(source);
+		const result = python.run(source, undefined, exercise);
 		console.log(json ? JSON.stringify(result, null, 2) : python.formatRun(result));
 		return result.error || result.stopped || result.exit_status ? 1 : 0;
 	}
 	if (command === 'check') {
 		if (rest.length !== 2) throw new UsageError('check takes an EXERCISE-ID and a FILE.py');
 		const [id, file] = rest;
-		let exercise;
-		try {
-			exercise = loadExercise(join(EXERCISES_DIR, id), PROJECT_ROOT);
-		} catch (error) {
-			throw new UsageError(`no exercise "${id}": ${(error as Error).message}`);
-		}
+		const exercise = findExercise(id);
 		const source = readSource(file);
 		const python = await startNodePython();
 		const result = python.check(exercise, source);

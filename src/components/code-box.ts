@@ -1,6 +1,7 @@
 import { loadEditor } from '../editor/load-editor.ts';
 import type { Editor } from '../editor/monaco-editor.ts';
 import type { PythonRunner } from '../runner/python-runner.ts';
+import type { GradingBundle } from '../schemas/exercise.ts';
 import type { OutputLine, RunResult } from '../schemas/run-result.ts';
 import { appendLine, errorMarkers, formatTime, renderRun } from './run-output.ts';
 import { whenIdle } from './when-idle.ts';
@@ -31,6 +32,8 @@ export abstract class CodeBox extends HTMLElement {
 	protected original = '';
 	/** The code shown until the editor arrives: the original, or saved work. */
 	private shownCode = '';
+	/** The server-highlighted original, kept to put back after showing other code. */
+	private highlighted: ChildNode[] | null = null;
 
 	/** The code shown before any edit. */
 	protected abstract readOriginal(): string;
@@ -120,11 +123,16 @@ export abstract class CodeBox extends HTMLElement {
 			return;
 		}
 		const pre = this.querySelector<HTMLElement>('.static-code pre');
-		if (pre && code !== this.original) {
-			const text = document.createElement('code');
-			text.textContent = code.replace(/\n$/, '');
-			pre.replaceChildren(text);
+		if (!pre) return;
+		// The server highlighted the original; other code shows as plain text.
+		this.highlighted ??= [...pre.childNodes];
+		if (code === this.original) {
+			pre.replaceChildren(...this.highlighted);
+			return;
 		}
+		const text = document.createElement('code');
+		text.textContent = code.replace(/\n$/, '');
+		pre.replaceChildren(text);
 	}
 
 	/** Ctrl/Cmd+Shift+Enter: Check in an exercise, Run in a playground. */
@@ -145,9 +153,14 @@ export abstract class CodeBox extends HTMLElement {
 		this.query('.status').textContent = text;
 	}
 
+	/** An exercise's fixtures and limits apply to Run as to Check; a playground has none. */
+	protected bundle(): Promise<GradingBundle | null> {
+		return Promise.resolve(null);
+	}
+
 	protected run() {
 		return this.perform('Running…', async (runner, onOutput) => {
-			const result = await runner.run(this.code(), onOutput);
+			const result = await runner.run(this.code(), onOutput, await this.bundle());
 			this.showRun(result);
 			return `Ran in {ms} ms; the program ended at virtual t=${formatTime(result.virtual_time)}.`;
 		});

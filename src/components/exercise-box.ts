@@ -71,6 +71,11 @@ class ExerciseBox extends CodeBox {
 		this.check();
 	}
 
+	protected async bundle() {
+		const { fetchGradingBundle } = await loadRuntime();
+		return fetchGradingBundle(this.dataset.bundleUrl!);
+	}
+
 	protected async run() {
 		const code = this.code();
 		await super.run();
@@ -80,9 +85,7 @@ class ExerciseBox extends CodeBox {
 	private check() {
 		const code = this.code();
 		return this.perform('Checking…', async (runner, onOutput) => {
-			const { fetchGradingBundle } = await loadRuntime();
-			const bundle = await fetchGradingBundle(this.dataset.bundleUrl!);
-			const result = await runner.check(bundle, code, onOutput);
+			const result = await runner.check(await this.bundle(), code, onOutput);
 			recordResult(this.exerciseId, code, this.starterHash, result.passed);
 			this.showRun(result.run);
 			this.showChecks(result);

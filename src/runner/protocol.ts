@@ -9,8 +9,11 @@ import type { OutputLine, RunResult } from '../schemas/run-result.ts';
 export interface WorkerMethods {
 	/** Load Pyodide and the sandbox package. */
 	init: { params: { indexURL: string }; result: { python: string; loadMs: number } };
-	/** Run a program in a fresh sandbox; output streams as `output` events. */
-	run: { params: { source: string }; result: RunResult };
+	/**
+	 * Run a program in a fresh sandbox; output streams as `output` events.
+	 * With an exercise's bundle it runs as Check runs it (fixtures, limits).
+	 */
+	run: { params: { source: string; bundle: GradingBundle | null }; result: RunResult };
 	/** Grade a program against an exercise's checks; output streams as `output` events. */
 	check: { params: { source: string; bundle: GradingBundle }; result: CheckResult };
 }

@@ -84,9 +84,13 @@ export class PythonRunner {
 		return this.ready;
 	}
 
-	async run(source: string, onOutput?: (line: OutputLine) => void): Promise<RunResult> {
+	/** Run a program; with an exercise's bundle, as Check will run it (fixtures, limits). */
+	async run(source: string, onOutput?: (line: OutputLine) => void, bundle: GradingBundle | null = null): Promise<RunResult> {
 		await this.warmUp();
-		const [{ RunResultSchema }, result] = await Promise.all([loadSchemas(), this.busy(() => this.send('run', { source }, onOutput))]);
+		const [{ RunResultSchema }, result] = await Promise.all([
+			loadSchemas(),
+			this.busy(() => this.send('run', { source, bundle }, onOutput)),
+		]);
 		return RunResultSchema.parse(result);
 	}
 

@@ -12,14 +12,15 @@ export type OutputListener = (line: OutputLine) => void;
 export interface PythonHost {
 	/** Python's version string. */
 	readonly python: string;
-	run(source: string, onOutput?: OutputListener): RunResult;
+	/** Run a program; with an exercise's bundle, as Check runs it (fixtures, limits). */
+	run(source: string, onOutput?: OutputListener, bundle?: GradingBundle | null): RunResult;
 	check(bundle: GradingBundle, source: string, onOutput?: OutputListener): CheckResult;
 	/** A run as plain text with virtual timestamps, as the terminal shows it. */
 	formatRun(result: RunResult): string;
 }
 
 interface HostModule {
-	run_json(source: string, filename: string, onOutput: unknown): string;
+	run_json(source: string, filename: string, onOutput: unknown, bundle: string | undefined): string;
 	grade_json(bundle: string, source: string, onOutput: unknown): string;
 	format_run_json(run: string): string;
 }
@@ -42,7 +43,8 @@ export function startPythonHost(pyodide: PyodideAPI, files: Record<string, strin
 		onOutput ? (t: number, text: string, stream: 'stdout' | 'stderr') => onOutput({ t, text, stream }) : undefined;
 	return {
 		python,
-		run: (source, onOutput) => JSON.parse(host.run_json(source, 'main.py', emitter(onOutput))),
+		run: (source, onOutput, bundle) =>
+			JSON.parse(host.run_json(source, 'main.py', emitter(onOutput), bundle ? JSON.stringify(bundle) : undefined)),
 		check: (bundle, source, onOutput) => JSON.parse(host.grade_json(JSON.stringify(bundle), source, emitter(onOutput))),
 		formatRun: (result) => host.format_run_json(JSON.stringify(result)),
 	};

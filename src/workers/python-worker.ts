@@ -34,7 +34,8 @@ async function handle(request: WorkerRequest): Promise<WorkerResponse> {
 		}
 		case 'run': {
 			if (!host) throw new Error('the worker was asked to run before init');
-			return { type: 'response', id, result: (await host).run(request.params.source, onOutput) };
+			const { source, bundle } = request.params;
+			return { type: 'response', id, result: (await host).run(source, onOutput, bundle) };
 		}
 		case 'check': {
 			if (!host) throw new Error('the worker was asked to check before init');

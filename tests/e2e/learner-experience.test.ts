@@ -121,3 +121,66 @@ describe.skipIf(!hasChromium())('progress, hints and solutions', () => {
 		await page.context().close();
 	});
 });
+
+describe.skipIf(!hasChromium())('a course update and the editor comforts', () => {
+	test('a changed starter keeps the learner code and offers the new starter', async () => {
+		const page = await newPage(currentSite());
+		await page.goto(currentSite().server.url + LESSON);
+		await page.evaluate(() =>
+			localStorage.setItem(
+				'awaitable.v1.exercise.warm-up',
+				JSON.stringify({ code: 'print("my older attempt")\n', starterHash: 'an-old-starter', state: 'attempted', updatedAt: 1, passedAt: null }),
+			),
+		);
+		await page.reload();
+		const notice = page.locator('#exercise-warm-up .notice');
+		await expect(notice.isVisible()).resolves.toBe(true);
+		await expect(notice.textContent()).resolves.toMatch(/changed since you started it/);
+		await expect(page.locator('#exercise-warm-up .static-code, #exercise-warm-up .monaco-editor').first().textContent()).resolves.toMatch(/my older attempt/);
+		await notice.locator('button', { hasText: 'Load the new starter' }).click();
+		await expect(notice.isHidden()).resolves.toBe(true);
+		await expect.poll(() => page.locator('#exercise-warm-up .static-code, #exercise-warm-up .monaco-editor').first().textContent()).toMatch(/Wait.one.second.here/);
+		const saved = await page.evaluate(() => JSON.parse(localStorage.getItem('awaitable.v1.exercise.warm-up')!));
+		expect(saved.starterHash).not.toBe('an-old-starter');
+		await page.context().close();
+	});
+
+	test('the editor completes asyncio names and explains them on hover', async () => {
+		const page = await newPage(currentSite());
+		await page.goto(currentSite().server.url + LESSON);
+		await pasteIntoEditor(page, 'import asyncio\n\n');
+		await page.keyboard.type('asyncio.ga');
+		// Overflowing widgets (suggestions, hovers) live outside the editor's own box.
+		const suggestions = page.locator('.suggest-widget .monaco-list-row');
+		await suggestions.first().waitFor();
+		await expect(suggestions.allTextContents()).resolves.toContainEqual(expect.stringMatching(/^gather/));
+		await page.keyboard.press('Tab');
+		// Monaco shows a hover after the pointer rests on a word: move onto it, then a little within it.
+		const word = (await page.locator('#exercise-warm-up .view-line span', { hasText: 'gather' }).first().boundingBox())!;
+		await page.mouse.move(word.x + word.width - 10, word.y + word.height / 2);
+		await page.mouse.move(word.x + word.width - 8, word.y + word.height / 2);
+		const hover = page.locator('.monaco-hover:visible');
+		await hover.first().waitFor();
+		await expect(hover.first().textContent()).resolves.toMatch(/results as a list in argument order/);
+		await page.context().close();
+	});
+
+	test('Stop ends a long run, keeps the code, and the next run works', async () => {
+		const page = await newPage(currentSite());
+		await page.goto(currentSite().server.url + LESSON);
+		// Catastrophic backtracking inside the regular expression engine: one C
+		// call that runs for minutes, which nothing but Stop can end.
+		await pasteIntoEditor(page, 'import re\n\nprint(re.match(r"(a+)+$", "a" * 32 + "b"))\n');
+		await page.locator('#exercise-warm-up button.run').click();
+		const stop = page.locator('#exercise-warm-up button.stop');
+		await stop.waitFor({ state: 'visible', timeout: 60_000 });
+		await stop.click();
+		await page.waitForFunction(() => /^Stopped/.test(document.querySelector('#exercise-warm-up .status')?.textContent ?? ''));
+		await expect(page.locator('#exercise-warm-up .monaco-editor').textContent()).resolves.toMatch(/re\.match/);
+		await pasteIntoEditor(page, MINE);
+		await page.locator('#exercise-warm-up button.run').click();
+		await waitForStatus(page, 'Ran');
+		await expect(page.locator('#exercise-warm-up .output-lines .line.stdout').first().textContent()).resolves.toBe('1.000sHello, asyncio!\n');
+		await page.context().close();
+	});
+});

@@ -19,6 +19,7 @@ How the time is watched depends on the interpreter:
 - Elsewhere: a ``sys.settrace`` tracer limited to frames of the learner's file.
 """
 
+import contextlib
 import signal
 import sys
 import time
@@ -61,10 +62,25 @@ class CpuGuard:
         self._codes = []
         self._previous_trace = None
         self._previous_alarm = None
+        #: whether the code being watched runs in a virtual thread
+        self.in_thread = False
 
     def checkpoint(self):
         """Code is making progress (the event loop got control back)."""
         self._deadline = _real_perf_counter() + self.seconds
+
+    @contextlib.contextmanager
+    def allowance(self, seconds):
+        """Allow ``seconds`` of computation for the block (a virtual thread's
+        function), then restore the loop's own budget."""
+        saved = self.seconds, self.in_thread
+        self.seconds, self.in_thread = seconds, True
+        self.checkpoint()
+        try:
+            yield
+        finally:
+            self.seconds, self.in_thread = saved
+            self.checkpoint()
 
     def watch(self, code):
         """Start watching the loops in ``code`` (a module's code object)."""

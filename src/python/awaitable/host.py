@@ -4,8 +4,8 @@
 import json
 
 from .grading import grade
+from .grading.grader import submission_for
 from .report import format_run
-from .runner import run_program
 
 __all__ = ["run_json", "grade_json", "format_run_json"]
 
@@ -16,9 +16,17 @@ def _emitter(on_output):
     return lambda line: on_output(line.t, line.text, line.stream)
 
 
-def run_json(source, filename="main.py", on_output=None):
-    """Run a program; ``on_output(t, text, stream)`` is called per line."""
-    return json.dumps(run_program(source, filename=filename, on_output=_emitter(on_output)).to_json())
+def run_json(source, filename="main.py", on_output=None, bundle_json=None):
+    """Run a program; ``on_output(t, text, stream)`` is called per line.
+
+    With an exercise's bundle, the program runs as Check will run it: with
+    the exercise's fixtures (virtual hosts, commands, files) and limits.
+    Every run is seeded the same way.
+    """
+    bundle = json.loads(bundle_json) if bundle_json else {}
+    submission = submission_for(source, fixtures_source=bundle.get("fixtures"),
+                                limits=bundle.get("limits"), filename=filename)
+    return json.dumps(submission.run(on_output=_emitter(on_output)).result.to_json())
 
 
 def grade_json(bundle_json, source, on_output=None):

@@ -14,6 +14,10 @@ class Limits:
     #: real seconds of Python code between two event-loop iterations before
     #: the CPU guard stops it (``while True: pass``)
     max_cpu_seconds: float = 1.0
+    #: real seconds a function may compute in a virtual thread or worker
+    #: process (``to_thread``, ``run_in_executor``): there the loop is not
+    #: blocked on a real machine, so the limit is the learner's patience
+    max_thread_cpu_seconds: float = 10.0
     #: output lines kept; later lines are counted but dropped
     max_output_lines: int = 5_000
     #: output characters kept

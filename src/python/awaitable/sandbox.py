@@ -185,6 +185,13 @@ class Sandbox:
         return line
 
     def _cpu_exceeded(self, line):
+        if self.cpu_guard.in_thread:
+            self.stop("cpu", (
+                f"the program was stopped at line {line}: a function running in a thread "
+                f"(asyncio.to_thread or run_in_executor) computed for more than "
+                f"{_format_seconds(self.limits.max_thread_cpu_seconds)}s; the sandbox runs "
+                "threads one after another in your browser, so it cannot let one run forever"))
+            return
         self.stop("cpu", (
             f"the program was stopped at line {line}: it ran for more than "
             f"{_format_seconds(self.limits.max_cpu_seconds)}s without giving control "

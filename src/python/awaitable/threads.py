@@ -284,13 +284,15 @@ class VirtualThreads:
         internals.set_running_loop(None)
         output.defer_lines(True)
         clock.now = start
+        guard = self.sandbox.cpu_guard
         try:
-            if isinstance(executor, VirtualProcessPoolExecutor):
-                # A worker process receives pickled copies and sends one back.
-                func, args = pickle.loads(pickle.dumps((func, args)))
-                outcome = pickle.loads(pickle.dumps(func(*args)))
-            else:
-                outcome = func(*args)
+            with guard.allowance(self.sandbox.limits.max_thread_cpu_seconds):
+                if isinstance(executor, VirtualProcessPoolExecutor):
+                    # A worker process receives pickled copies and sends one back.
+                    func, args = pickle.loads(pickle.dumps((func, args)))
+                    outcome = pickle.loads(pickle.dumps(func(*args)))
+                else:
+                    outcome = func(*args)
             failed = False
         except Exception as error:
             # Cut this frame: the traceback starts at the function, as a

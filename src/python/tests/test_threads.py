@@ -5,6 +5,7 @@ import sys
 import threading
 import unittest
 
+from awaitable.limits import Limits
 from tests.sandbox_helpers import run, stdout
 
 _THREAD_START = threading.Thread.start
@@ -344,3 +345,51 @@ class RealThreadsTest(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class ThreadComputationTest(unittest.TestCase):
+    """Computing in a thread does not block the loop on a real machine, so
+    the sandbox gives it the thread budget, not the loop's."""
+
+    WORK = """
+        import asyncio
+
+        def crunch():
+            total = 0
+            for n in range(3_000_000):
+                total += n
+            return total
+    """
+
+    def test_a_thread_may_compute_longer_than_the_loop_may(self):
+        result = run(self.WORK + """
+        async def main():
+            print(await asyncio.to_thread(crunch))
+        asyncio.run(main())
+        """, limits=Limits(max_cpu_seconds=0.001, max_thread_cpu_seconds=30))
+        self.assertIsNone(result.stopped)
+        self.assertEqual(stdout(result), [str(sum(range(3_000_000)))])
+
+    def test_the_same_work_on_the_loop_is_stopped(self):
+        result = run(self.WORK + """
+        async def main():
+            print(crunch())
+        asyncio.run(main())
+        """, limits=Limits(max_cpu_seconds=0.001, max_thread_cpu_seconds=30))
+        self.assertEqual(result.stopped.kind, "cpu")
+        self.assertIn("without giving control back to the event loop", result.stopped.message)
+
+    def test_a_thread_that_computes_forever_is_stopped_with_its_own_message(self):
+        result = run("""
+        import asyncio
+
+        def forever():
+            while True:
+                pass
+
+        async def main():
+            await asyncio.to_thread(forever)
+        asyncio.run(main())
+        """, limits=Limits(max_thread_cpu_seconds=0.05))
+        self.assertEqual(result.stopped.kind, "cpu")
+        self.assertIn("a function running in a thread", result.stopped.message)

@@ -7,7 +7,7 @@ from .check import collect_checks
 from .failure import CheckFailed
 from .submission import Submission
 
-__all__ = ["grade"]
+__all__ = ["grade", "submission_for"]
 
 
 def load_fixtures(source):
@@ -19,16 +19,23 @@ def load_fixtures(source):
     return namespace["setup"]
 
 
+def submission_for(learner_source, *, fixtures_source=None, limits=None, filename=None):
+    """The learner's program set up as an exercise runs it: with the
+    exercise's fixtures and limits, and seeded."""
+    options = {"filename": filename} if filename else {}
+    return Submission(learner_source, fixtures=load_fixtures(fixtures_source),
+                      limits=Limits(**(limits or {})), **options)
+
+
 def grade(exercise_id, checks_source, learner_source, *, fixtures_source=None,
-          limits=None, seed=0, on_output=None):
+          limits=None, on_output=None):
     """Run every check of an exercise on ``learner_source``.
 
     Returns the check result as plain data (the shape of ``CheckResultSchema``
     on the site): the overall verdict, each check's outcome, and the learner's
     program run once as it is.
     """
-    submission = Submission(learner_source, fixtures=load_fixtures(fixtures_source),
-                            limits=Limits(**(limits or {})), seed=seed)
+    submission = submission_for(learner_source, fixtures_source=fixtures_source, limits=limits)
     run = submission.run(on_output=on_output)
     outcomes = []
     for each in collect_checks(checks_source):

@@ -12,6 +12,9 @@ __all__ = ["Submission"]
 
 FILENAME = "main.py"
 
+#: Every run is seeded, Run and Check alike, so both show the same program.
+DEFAULT_SEED = 0
+
 
 class Submission:
     """The learner's source, with ways to run it in fresh sandboxes.
@@ -20,8 +23,9 @@ class Submission:
     randomness seeded, so checks are deterministic and independent.
     """
 
-    def __init__(self, source, *, fixtures=None, limits=None, seed=0):
+    def __init__(self, source, *, fixtures=None, limits=None, seed=DEFAULT_SEED, filename=FILENAME):
         self.source = source
+        self.filename = filename
         self._fixtures = fixtures
         self._limits = limits or Limits()
         self._seed = seed
@@ -50,7 +54,7 @@ class Submission:
         same (cached) run."""
         seed = self._seed if seed is None else seed
         if seed not in self._runs:
-            result = run_program(self.source, filename=FILENAME, limits=self._limits,
+            result = run_program(self.source, filename=self.filename, limits=self._limits,
                                  on_output=on_output, prepare=self._prepare(seed))
             self._runs[seed] = ProgramRun(result)
         return self._runs[seed]
@@ -72,7 +76,7 @@ class Submission:
             f"__awaitable_outcome['value'] = __awaitable_asyncio.run("
             f"{function}(*__awaitable_args, **__awaitable_kwargs))\n"
         )
-        result = run_program(caller, filename=FILENAME, limits=self._limits, prepare=_with_globals(
+        result = run_program(caller, filename=self.filename, limits=self._limits, prepare=_with_globals(
             self._prepare(seed), {"__awaitable_outcome": outcome, "__awaitable_args": args,
                       "__awaitable_kwargs": kwargs}))
         return ProgramRun(result, outcome.get("value"))
@@ -83,7 +87,7 @@ class Submission:
         the program does not cover), run with the same fixtures, limits and
         seed. Line numbers of the learner's code are unchanged."""
         return Submission(f"{self.source}\n\n{code}", fixtures=self._fixtures,
-                          limits=self._limits, seed=self._seed)
+                          limits=self._limits, seed=self._seed, filename=self.filename)
 
     def calls_to(self, dotted_name):
         """Calls in the source to ``dotted_name`` (e.g. ``"time.sleep"``), as

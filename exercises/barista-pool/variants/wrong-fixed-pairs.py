@@ -1,0 +1,21 @@
+# expect: a barista sat idle while an order waited
+import asyncio
+
+BARISTAS = 2
+ORDERS = [("Ada", 3), ("Ben", 1), ("Cleo", 4), ("Dev", 1), ("Eli", 2)]
+
+
+async def make_coffee(name, seconds):
+    print(f"brewing for {name}")
+    await asyncio.sleep(seconds)
+    print(f"{name}'s coffee is ready")
+
+
+async def main():
+    for first in range(0, len(ORDERS), BARISTAS):
+        pair = ORDERS[first:first + BARISTAS]
+        await asyncio.gather(*(make_coffee(name, seconds) for name, seconds in pair))
+    print(f"all {len(ORDERS)} coffees served")
+
+
+asyncio.run(main())

@@ -1,0 +1,20 @@
+# expect: shared by every order
+import asyncio
+
+BARISTAS = 2
+ORDERS = [("Ada", 3), ("Ben", 1), ("Cleo", 4), ("Dev", 1), ("Eli", 2)]
+
+
+async def make_coffee(name, seconds):
+    async with asyncio.Semaphore(BARISTAS):
+        print(f"brewing for {name}")
+        await asyncio.sleep(seconds)
+        print(f"{name}'s coffee is ready")
+
+
+async def main():
+    await asyncio.gather(*(make_coffee(name, seconds) for name, seconds in ORDERS))
+    print(f"all {len(ORDERS)} coffees served")
+
+
+asyncio.run(main())

@@ -1,0 +1,33 @@
+import asyncio
+import time
+from concurrent.futures import ProcessPoolExecutor
+
+LIMITS = [500, 1_000, 1_500, 2_000]
+
+
+def count_primes(limit):
+    """Count the primes below limit: pure computation, nothing to wait for."""
+    count = 0
+    for n in range(2, limit):
+        if all(n % d for d in range(2, int(n ** 0.5) + 1)):
+            count += 1
+    # The sandbox's clock does not count computing time, so this line
+    # stands in for the 2 seconds the computation takes on a slow machine.
+    time.sleep(2)
+    return count
+
+
+async def report(pool, limit):
+    loop = asyncio.get_running_loop()
+    result = await loop.run_in_executor(pool, count_primes, limit)
+    print(f"{result} primes below {limit}")
+
+
+async def main():
+    with ProcessPoolExecutor(max_workers=2) as pool:
+        await asyncio.gather(*(report(pool, limit) for limit in LIMITS))
+    print("all done")
+
+
+if __name__ == "__main__":
+    asyncio.run(main())

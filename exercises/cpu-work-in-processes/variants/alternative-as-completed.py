@@ -1,0 +1,35 @@
+import asyncio
+import time
+from concurrent.futures import ProcessPoolExecutor
+
+LIMITS = [500, 1_000, 1_500, 2_000]
+
+
+def count_primes(limit):
+    """Count the primes below limit: pure computation, nothing to wait for."""
+    count = 0
+    for n in range(2, limit):
+        if all(n % d for d in range(2, int(n ** 0.5) + 1)):
+            count += 1
+    time.sleep(2)
+    return count
+
+
+async def count_in(pool, limit):
+    loop = asyncio.get_running_loop()
+    return limit, await loop.run_in_executor(pool, count_primes, limit)
+
+
+async def main():
+    pool = ProcessPoolExecutor(max_workers=2)
+    try:
+        for finished in asyncio.as_completed([count_in(pool, limit) for limit in LIMITS]):
+            limit, count = await finished
+            print(f"{count} primes below {limit}")
+    finally:
+        pool.shutdown()
+    print("all done")
+
+
+if __name__ == "__main__":
+    asyncio.run(main())

@@ -1,0 +1,29 @@
+# expect: no receipt for orders 2 and 3
+import asyncio
+
+
+async def send_receipt(order):
+    await asyncio.sleep(1.5)
+    print(f"receipt sent for order {order}")
+
+
+async def take_order(order):
+    await asyncio.sleep(1)
+    print(f"order {order} taken")
+    return asyncio.create_task(send_receipt(order), name=f"receipt-{order}")
+
+
+def still_running():
+    me = asyncio.current_task()
+    return sorted(task.get_name() for task in asyncio.all_tasks() if task is not me)
+
+
+async def main():
+    receipts = [await take_order(order) for order in range(1, 4)]
+    for task in receipts:
+        task.cancel()
+    await asyncio.gather(*receipts, return_exceptions=True)
+    print("shop closed; still running:", still_running())
+
+
+asyncio.run(main())

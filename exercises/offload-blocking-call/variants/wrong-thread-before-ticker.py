@@ -1,0 +1,27 @@
+# expect: start the ticker task first
+import asyncio
+import time
+
+
+def load_report():
+    time.sleep(3.5)
+    return "sales are up 12%"
+
+
+async def ticker():
+    n = 0
+    while True:
+        print(f"tick {n}")
+        n += 1
+        await asyncio.sleep(1)
+
+
+async def main():
+    report = await asyncio.to_thread(load_report)
+    ticking = asyncio.create_task(ticker())
+    print(f"report: {report}")
+    await asyncio.sleep(0)
+    ticking.cancel()
+
+
+asyncio.run(main())
