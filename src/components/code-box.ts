@@ -187,8 +187,7 @@ export abstract class CodeBox extends HTMLElement {
 		if (this.busy) return;
 		this.busy = true;
 		this.toggleAttribute('data-busy', true);
-		// Most runs take milliseconds: offer Stop only to runs that linger.
-		const offerStop = setTimeout(() => (this.query('.stop').hidden = false), 300);
+		let offerStop: ReturnType<typeof setTimeout> | undefined;
 		this.clearResults();
 		if (this.editor) (await loadEditor()).setMarkers(this.editor, []);
 		try {
@@ -197,6 +196,8 @@ export abstract class CodeBox extends HTMLElement {
 			if (runner.state !== 'ready') this.setStatus('Loading Python…');
 			await runner.warmUp();
 			this.setStatus(label);
+			// Most runs take milliseconds: offer Stop only to runs that linger.
+			offerStop = setTimeout(() => (this.query('.stop').hidden = false), 300);
 			const lines = this.query('.output-lines');
 			this.query('.output').hidden = false;
 			const started = performance.now();
