@@ -1,0 +1,20 @@
+import asyncio
+
+
+async def list_files(folder):
+    """Run `ls -l FOLDER` and return (exit status, what it printed, as text)."""
+    process = await asyncio.create_subprocess_shell(f"ls -l {folder}")
+    await process.wait()
+    return process.returncode, ""
+
+
+async def main():
+    status, listing = await list_files(".")
+    for line in listing.splitlines():
+        print("|", line)
+    print("exit status:", status)
+    status, listing = await list_files("no-such-folder")
+    print("exit status:", status)
+
+
+asyncio.run(main())

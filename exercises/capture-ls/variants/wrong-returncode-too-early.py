@@ -1,0 +1,22 @@
+# expect: once the process has finished
+import asyncio
+
+
+async def list_files(folder):
+    process = await asyncio.create_subprocess_exec(
+        "ls", "-l", folder, stdout=asyncio.subprocess.PIPE)
+    status = process.returncode
+    output = await process.stdout.read()
+    return status, output.decode()
+
+
+async def main():
+    status, listing = await list_files(".")
+    for line in listing.splitlines():
+        print("|", line)
+    print("exit status:", status)
+    status, listing = await list_files("no-such-folder")
+    print("exit status:", status)
+
+
+asyncio.run(main())

@@ -1,0 +1,36 @@
+# expect: with a newline after it
+import asyncio
+
+PORT = 8888
+
+
+async def handle_echo(reader, writer):
+    """Serve one client: send back each line it sends, until it is done."""
+    while line := await reader.readline():
+        writer.write(line)
+        await writer.drain()
+    writer.close()
+    await writer.wait_closed()
+
+
+async def echo_client(port, messages):
+    reader, writer = await asyncio.open_connection("127.0.0.1", port)
+    replies = []
+    for message in messages:
+        writer.write(message.encode())
+        await writer.drain()
+        replies.append((await reader.readline()).decode().rstrip("\n"))
+    writer.close()
+    await writer.wait_closed()
+    return replies
+
+
+async def main():
+    server = await asyncio.start_server(handle_echo, "127.0.0.1", PORT)
+    async with server:
+        replies = await echo_client(PORT, ["hello", "async", "world"])
+    for reply in replies:
+        print("echo:", reply)
+
+
+asyncio.run(main())
