@@ -402,3 +402,29 @@ class OwnServerTest(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class ClosingWithRequestsInFlightTest(unittest.TestCase):
+    """Leaving `async with ClientSession()` while a request is still out ends
+    that request the way aiohttp does, never with an error of the sandbox."""
+
+    def request_then_close(self, pause):
+        return run(program(f"""
+            try:
+                async with aiohttp.ClientSession() as session:
+                    task = asyncio.create_task(session.get("http://api.example.com/hang"))
+                    await asyncio.sleep({pause})
+                await task
+            except aiohttp.ClientError as error:
+                print(type(error).__name__, error)
+        """))
+
+    def test_a_request_waiting_for_its_answer_sees_the_server_disconnect(self):
+        result = self.request_then_close(0.5)
+        self.assertIsNone(result.error)
+        self.assertEqual(stdout(result), ["ServerDisconnectedError Server disconnected"])
+
+    def test_a_request_still_connecting_finds_the_connector_closed(self):
+        result = self.request_then_close(0)
+        self.assertIsNone(result.error)
+        self.assertEqual(stdout(result), ["ClientConnectionError Connector is closed."])

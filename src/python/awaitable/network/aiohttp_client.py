@@ -274,6 +274,8 @@ class ClientSession:
                     request_info = RequestInfo(
                         request_url, method, CIMultiDictProxy(request_headers), real_url)
                     key = ConnectionKey(url.raw_host, url.port, url.scheme == "https", ssl, None, None, None)
+                    if self.closed:
+                        raise ClientConnectionError("Connector is closed.")
                     try:
                         async with asyncio.timeout_at(deadline(
                                 loop, real_timeout.connect, real_timeout.ceil_threshold, at_threshold=False)):
@@ -289,7 +291,8 @@ class ClientSession:
                             connection.close()
                             raise
                     except (ClientOSError, ServerDisconnectedError):
-                        if retry_lost_connection:
+                        # A session closed meanwhile has no connector to retry with.
+                        if retry_lost_connection and not self.closed:
                             retry_lost_connection = False
                             continue
                         raise

@@ -219,7 +219,10 @@ class TCPConnector:
             return
         self._closed = True
         for connection in list(self._acquired):
-            connection.release()
+            # A slot held while a connection is being made has nothing to
+            # close yet: that request finds the connector closed when it connects.
+            if isinstance(connection, Connection):
+                connection.release()
         for _, waiter in self._waiters:
             if not waiter.done():
                 waiter.cancel()
@@ -271,8 +274,11 @@ class TCPConnector:
             self._unhold(key, placeholder)
             self._wake_waiter()
             raise
-        connection = Connection(self, key, transport, protocol)
         self._unhold(key, placeholder)
+        if self._closed:
+            transport.close()
+            raise ClientConnectionError("Connector is closed.")
+        connection = Connection(self, key, transport, protocol)
         self._hold(key, connection)
         return connection
 
