@@ -11,6 +11,8 @@ import asyncio.events
 import asyncio.runners
 import concurrent.futures
 import datetime as _datetime
+import importlib.abc
+import importlib.machinery
 import linecache
 import os
 import sys
@@ -20,7 +22,6 @@ import traceback
 import warnings
 
 from . import internals, threads
-from .network import aiohttp_client
 
 __all__ = ["Patches"]
 
@@ -47,8 +48,13 @@ class Patches:
         setattr(module, name, value)
 
     def _set_module(self, name, module):
+        """Put ``module`` in ``sys.modules`` for the run (None: absent, to be
+        found by an import hook)."""
         self._saved_modules[name] = sys.modules.get(name, _NOT_IMPORTED)
-        sys.modules[name] = module
+        if module is None:
+            sys.modules.pop(name, None)
+        else:
+            sys.modules[name] = module
 
     def install(self):
         sandbox = self._sandbox
@@ -120,13 +126,18 @@ class Patches:
         self._set(sys, "stdout", sandbox.output.stdout)
         self._set(sys, "stderr", sandbox.output.stderr)
 
-        # `import aiohttp` finds the simulated client, fresh for each run.
-        self._set_module("aiohttp", aiohttp_client.make_module())
+        # `import aiohttp` finds the simulated client, fresh for each run and
+        # built only when imported: most programs never touch the network.
+        self._set_module("aiohttp", None)
+        sys.meta_path.insert(0, _SIMULATED_MODULES)
+        self._saved.append((_MetaPathEntry(), "finder", _SIMULATED_MODULES))
 
     def restore(self):
         while self._saved:
             owner, name, value = self._saved.pop()
-            if value is _NOT_IMPORTED:
+            if isinstance(owner, _MetaPathEntry):
+                sys.meta_path.remove(value)
+            elif value is _NOT_IMPORTED:
                 delattr(owner, name)
             else:
                 setattr(owner, name, value)
@@ -210,3 +221,26 @@ def _virtual_date_types(clock):
 
     datetime.__module__ = date.__module__ = "datetime"
     return datetime, date
+
+
+class _MetaPathEntry:
+    """Marks a finder put on ``sys.meta_path`` in ``Patches._saved``."""
+
+
+class _SimulatedModuleFinder(importlib.abc.MetaPathFinder, importlib.abc.Loader):
+    """Finds the sandbox's stand-ins for modules a browser cannot provide."""
+
+    def find_spec(self, fullname, path=None, target=None):
+        if fullname == "aiohttp":
+            return importlib.machinery.ModuleSpec(fullname, self)
+        return None
+
+    def create_module(self, spec):
+        from .network import aiohttp_client
+        return aiohttp_client.make_module()
+
+    def exec_module(self, module):
+        pass
+
+
+_SIMULATED_MODULES = _SimulatedModuleFinder()
