@@ -370,8 +370,10 @@ class ThreadComputationTest(unittest.TestCase):
         self.assertIsNone(result.stopped)
         self.assertEqual(stdout(result), [str(sum(range(3_000_000)))])
 
-    def test_the_same_work_on_the_loop_is_stopped(self):
-        result = run(self.WORK + """
+    def test_longer_work_on_the_loop_is_stopped(self):
+        # Ten times the work: far past the loop's budget, so the guard's
+        # periodic look (every 0.1 s on 3.11) surely catches it.
+        result = run(self.WORK.replace("3_000_000", "30_000_000") + """
         async def main():
             print(crunch())
         asyncio.run(main())
