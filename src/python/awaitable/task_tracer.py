@@ -24,6 +24,8 @@ _RESULT_REPR_LIMIT = 200
 _ASYNCIO_DIRECTORY = os.path.dirname(asyncio.__file__) + os.sep
 _SLEEP_CODE = asyncio.sleep.__code__
 _CoroutineType = types.CoroutineType
+#: the classes whose ``async with`` waits to acquire them
+_ACQUIRED_BY_ASYNC_WITH = frozenset({"Lock", "Semaphore", "BoundedSemaphore", "Condition"})
 _GeneratorType = types.GeneratorType
 
 
@@ -99,7 +101,7 @@ def _describe_call(frame):
         # The object's own class, not the mixin that defines the method.
         owner = type(frame.f_locals["self"]).__name__
         qualname = f"{owner}.{method}"
-    if method == "__aenter__" and owner:
+    if method == "__aenter__" and owner in _ACQUIRED_BY_ASYNC_WITH:
         # `async with lock:` waits in Lock.acquire().
         return f"{owner}.acquire()"
     if method == "__aexit__" and owner:
