@@ -50,6 +50,25 @@ async function pageNumbers() {
 		row('Python worker script and sandbox sources (gzip)', kb(sum(workerFiles)));
 		await context.close();
 
+		// Layout shift while the page loads and the editor replaces the static code.
+		const shiftContext = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+		const shiftPage = await shiftContext.newPage();
+		await shiftPage.addInitScript(() => {
+			(window as unknown as { __shift: number }).__shift = 0;
+			new PerformanceObserver((list) => {
+				for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) {
+					if (!entry.hadRecentInput) (window as unknown as { __shift: number }).__shift += entry.value;
+				}
+			}).observe({ type: 'layout-shift', buffered: true });
+		});
+		await shiftPage.goto(server.url + LESSON);
+		await shiftPage.locator('#exercise-warm-up').scrollIntoViewIfNeeded();
+		await shiftPage.locator('#exercise-warm-up .monaco-editor').waitFor();
+		await shiftPage.waitForTimeout(500);
+		const shift = await shiftPage.evaluate(() => (window as unknown as { __shift: number }).__shift);
+		row('layout shift: page load and the editor arriving (CLS)', shift.toFixed(4), 'goal 0 (good < 0.1)');
+		await shiftContext.close();
+
 		// Cold: a fresh profile each time, Run pressed as soon as it can be.
 		const cold: number[] = [];
 		for (let i = 0; i < 3; i++) {
