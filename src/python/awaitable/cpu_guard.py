@@ -33,6 +33,8 @@ _CHECK_EVERY = 512
 _ALARM_INTERVAL = 0.1
 
 _real_perf_counter = time.perf_counter
+#: returned by a monitoring callback to switch off the location that fired
+_DISABLE = getattr(getattr(sys, "monitoring", None), "DISABLE", None)
 
 
 class CpuLimitExceeded(BaseException):
@@ -144,9 +146,14 @@ class CpuGuard:
             self._codes.append(each)
 
     def _on_jump(self, code, offset, destination):
+        # Called on every backward jump of the learner's loops: kept to the
+        # fewest operations (hashing a code object is not cheap, so the
+        # condemned set is consulted only once something was condemned).
         if destination >= offset:
-            return sys.monitoring.DISABLE
-        if code in self._condemned or self._time_is_up():
+            return _DISABLE
+        self._count += 1
+        if ((self._condemned and code in self._condemned)
+                or (not self._count % _CHECK_EVERY and _real_perf_counter() > self._deadline)):
             # The jumping frame is the caller of this callback.
             self._trip(sys._getframe(1))
         return None
