@@ -18,6 +18,11 @@ describe.skipIf(!hasChromium())('the keyboard alone', () => {
 		await page.keyboard.press('ControlOrMeta+A');
 		// One statement per line: typed text is auto-indented by the editor, so avoid blocks.
 		await page.keyboard.type('import asyncio\nasync def main(): await asyncio.sleep(1); print("Hello, asyncio!")\nasyncio.run(main())\n');
+		// Typing may leave the suggestion list open; Escape closes it, as a learner would.
+		await page.keyboard.press('Escape');
+		await expect
+			.poll(() => page.locator('#exercise-warm-up .view-lines').innerText())
+			.toMatch(/asyncio\.run\(main\(\)\)/);
 		await page.keyboard.press('ControlOrMeta+Enter');
 		await waitForStatus(page, 'Ran');
 		await expect(page.locator('#exercise-warm-up .output-lines .line.stdout').first().textContent()).resolves.toBe('1.000sHello, asyncio!\n');
