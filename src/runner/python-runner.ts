@@ -48,7 +48,6 @@ export class PythonRunner {
 	private ready: Promise<unknown> | null = null;
 	private nextId = 1;
 	private readonly pending = new Map<number, Pending>();
-	private readonly listeners = new Set<(state: RunnerState) => void>();
 	private current: RunnerState = 'idle';
 
 	private readonly indexURL: string;
@@ -56,13 +55,6 @@ export class PythonRunner {
 	/** `indexURL`: absolute URL of the folder holding Pyodide's files. */
 	constructor(indexURL: string) {
 		this.indexURL = indexURL;
-	}
-
-	/** Follow the runner's state (for status lines). Returns an unsubscribe function. */
-	subscribe(listener: (state: RunnerState) => void): () => void {
-		this.listeners.add(listener);
-		listener(this.current);
-		return () => this.listeners.delete(listener);
 	}
 
 	/** Start loading Python if nothing has yet. Safe to call often. */
@@ -119,7 +111,6 @@ export class PythonRunner {
 
 	private setState(state: RunnerState) {
 		this.current = state;
-		for (const listener of this.listeners) listener(state);
 	}
 
 	private ensureWorker(): Worker {

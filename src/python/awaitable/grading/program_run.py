@@ -2,7 +2,6 @@
 
 import re
 
-from ..report import format_time
 from .failure import fail
 
 __all__ = ["ProgramRun"]
@@ -139,10 +138,6 @@ class ProgramRun:
                      f"`{call.call}`{where} froze the whole program for {call.duration:g}s",
                      "inside `async def`, wait with `await asyncio.sleep(...)`, which lets other tasks run")
         return self
-
-    def describe_output(self):
-        """The output as the learner saw it, for messages."""
-        return "\n".join(f"[{format_time(line.t)}] {line.text}" for line in self.output)
 
 
 def _timing_tip(seen, expected):
