@@ -1,6 +1,7 @@
 """The entry points the JavaScript host (the page's worker, or the
 ``awaitable`` command under Node) calls. Results cross as JSON text."""
 
+import gc
 import json
 
 from .grading import grade
@@ -8,6 +9,14 @@ from .grading.grader import submission_for
 from .report import format_run
 
 __all__ = ["run_json", "grade_json", "format_run_json"]
+
+# Every run ends with a full garbage collection, so that asyncio's reports
+# of tasks collected unfinished or with an unretrieved exception appear in
+# that run's output. The interpreter's own objects, the standard library's
+# and the sandbox's (about 22,000 in Pyodide) live as long as the host:
+# frozen, a collection no longer walks them (about 22 ms saved per run).
+gc.collect()
+gc.freeze()
 
 
 def _emitter(on_output):
@@ -26,7 +35,9 @@ def run_json(source, filename="main.py", on_output=None, bundle_json=None):
     bundle = json.loads(bundle_json) if bundle_json else {}
     submission = submission_for(source, fixtures_source=bundle.get("fixtures"),
                                 limits=bundle.get("limits"), filename=filename)
-    return json.dumps(submission.run(on_output=_emitter(on_output)).result.to_json())
+    text = json.dumps(submission.run(on_output=_emitter(on_output)).result.to_json())
+    submission.release()
+    return text
 
 
 def grade_json(bundle_json, source, on_output=None):

@@ -6,12 +6,18 @@ shows up as a failing test here rather than as a strange run for a learner.
 
 ``VirtualEventLoop`` (a ``BaseEventLoop`` subclass) also overrides or uses
 these private members of its base class, present from 3.11 to 3.14:
-``_run_once``, ``_selector``, ``_process_events``, ``_write_to_self``,
+``_run_once`` (replaced whole: it keeps its own heap of timers), ``_ready``,
+``_stopping``, ``_current_handle``, ``_timer_cancelled_count``,
+``_selector``, ``_process_events``, ``_write_to_self``,
 ``_clock_resolution``, ``_check_closed``, ``_check_thread``,
 ``_check_callback``, ``_debug``, ``_default_executor``,
 ``_check_default_executor``, ``_executor_shutdown_called``,
 ``_set_coroutine_origin_tracking``, ``_make_subprocess_transport``, and
-``TimerHandle._when``, ``_scheduled`` and ``Task._source_traceback``.
+``Task._source_traceback``. It makes ``Handle`` and ``TimerHandle`` objects
+without calling their ``__init__``, setting their fields (``_context``,
+``_loop``, ``_callback``, ``_args``, ``_cancelled``, ``_repr``,
+``_source_traceback``, and ``_when``, ``_scheduled``) itself, and runs a
+handle's callback as ``Handle._run`` does.
 Outside the loop: ``warnings._warn_unawaited_coroutine``, which the
 interpreter looks up to word "coroutine ... was never awaited".
 """
@@ -19,9 +25,12 @@ interpreter looks up to word "coroutine ... was never awaited".
 import asyncio
 import asyncio.base_events
 import asyncio.events
+import asyncio.format_helpers
+import asyncio.log
 
 __all__ = [
-    "get_running_loop_or_none", "set_running_loop", "loop_ready", "loop_scheduled",
+    "get_running_loop_or_none", "set_running_loop", "loop_ready", "loop_timers",
+    "asyncio_logger", "format_handle", "format_callback_source",
     "task_coroutine", "current_task_of", "task_waiter", "gathered_children", "end_task_only",
     "MAXIMUM_SELECT_TIMEOUT",
 ]
@@ -46,9 +55,23 @@ def loop_ready(loop):
     return loop._ready
 
 
-def loop_scheduled(loop):
-    """The heap of ``TimerHandle``s, ordered by their ``_when``."""
-    return loop._scheduled
+def loop_timers(loop):
+    """The virtual loop's heap of ``(when, sequence, TimerHandle)``."""
+    return loop._timers
+
+
+#: the logger asyncio reports to (slow callbacks in debug mode, among others)
+asyncio_logger = asyncio.log.logger
+
+
+def format_handle(handle):
+    """A handle as BaseEventLoop names it in a slow-callback warning."""
+    return asyncio.base_events._format_handle(handle)
+
+
+def format_callback_source(callback, args, debug):
+    """A callback and its arguments as ``Handle._run`` names them."""
+    return asyncio.format_helpers._format_callback_source(callback, args, debug=debug)
 
 
 def task_coroutine(task):

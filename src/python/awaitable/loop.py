@@ -15,6 +15,7 @@ sandbox's simulated operating system.
 """
 
 import asyncio
+import contextvars
 import heapq
 import itertools
 import selectors
@@ -63,28 +64,40 @@ class LimitExceeded(BaseException):
 _STOPPING_EXCEPTIONS = (Deadlock, LimitExceeded, CpuLimitExceeded)
 
 
-class _OrderedTimerHandle(asyncio.TimerHandle):
-    """A timer that sorts after the timers due at the same time created before it.
+_Handle = asyncio.Handle
+_TimerHandle = asyncio.TimerHandle
+_new_object = object.__new__
+_copy_context = contextvars.copy_context
+_heappush = heapq.heappush
+_heappop = heapq.heappop
 
-    On a real clock two timers are never due at exactly the same instant, so
-    the one scheduled first runs first; on the virtual clock they often are,
-    and the heap alone would order them arbitrarily.
+#: when more than this many timers wait and over half of them are
+#: cancelled, the heap is rebuilt without them (as BaseEventLoop does)
+_MIN_TIMERS_TO_PURGE = 100
+
+
+def _fast_handle(kind, callback, args, loop, context):
+    """A ``Handle`` (or ``TimerHandle``) made without its ``__init__``.
+
+    Outside debug mode ``Handle.__init__`` only stores its arguments; the
+    loop makes tens of thousands of handles in a busy program, and setting
+    the fields here saves two Python calls per handle. The fields are those
+    of ``asyncio.events.Handle`` (see ``internals``).
     """
-
-    __slots__ = ("_sequence",)
-
-    def __init__(self, when, callback, args, loop, context, sequence):
-        super().__init__(when, callback, args, loop, context=context)
-        self._sequence = sequence
-
-    def __lt__(self, other):
-        if self._when == other._when:
-            return self._sequence < other._sequence
-        return self._when < other._when
+    handle = _new_object(kind)
+    handle._context = _copy_context() if context is None else context
+    handle._loop = loop
+    handle._callback = callback
+    handle._args = args
+    handle._cancelled = False
+    handle._repr = None
+    handle._source_traceback = None
+    return handle
 
 
 class _VirtualSelector(selectors.BaseSelector):
-    """A selector with no file descriptors whose waiting is virtual."""
+    """A selector with no file descriptors (the loop never calls ``select``:
+    its ``_run_once`` moves the virtual clock itself)."""
 
     def __init__(self, loop):
         self._loop = loop
@@ -97,16 +110,6 @@ class _VirtualSelector(selectors.BaseSelector):
         raise KeyError(fileobj)
 
     def select(self, timeout=None):
-        loop = self._loop
-        if timeout is None:
-            if loop._grace is None:
-                loop._grace = _GRACE_STEPS
-            sandbox = loop._sandbox
-            sandbox.stop("deadlock", "no task can make progress: every one waits for something that never happens")
-            break_wait_cycles([task for task, _ in sandbox.unfinished_tasks()])
-            raise Deadlock(loop)
-        if timeout > 0:
-            loop._advance_clock(timeout)
         return []
 
     def close(self):
@@ -130,6 +133,12 @@ class VirtualEventLoop(asyncio.BaseEventLoop):
         self._tracer = sandbox.tracer
         self._output = sandbox.output
         self._threads = sandbox.threads
+        #: the timers, a heap of ``(when, sequence, TimerHandle)``: timers due
+        #: at the same virtual instant run in the order they were made (on a
+        #: real clock two timers are never due at exactly the same time).
+        #: Tuples compare in C; BaseEventLoop's heap of TimerHandles compares
+        #: them with a Python ``__lt__``.
+        self._timers = []
         self._timer_sequence = itertools.count()
         self._steps = 0
         self._grace = None
@@ -137,12 +146,9 @@ class VirtualEventLoop(asyncio.BaseEventLoop):
     def time(self):
         return self._clock.now
 
-    def _advance_clock(self, timeout):
-        """Jump to the next timer exactly (not ``now + timeout`` rounded)."""
-        scheduled = internals.loop_scheduled(self)
-        target = self._clock.now + timeout
-        if scheduled and timeout < internals.MAXIMUM_SELECT_TIMEOUT:
-            target = scheduled[0]._when
+    def _advance_to(self, target):
+        """Move the clock to the next timer, or stop the program at the
+        sandbox's limit on virtual time."""
         limits = self._sandbox.limits
         if target > limits.max_virtual_time and self._grace is None:
             self._clock.advance_to(limits.max_virtual_time)
@@ -153,7 +159,21 @@ class VirtualEventLoop(asyncio.BaseEventLoop):
                 "keeps a program alive forever"))
         self._clock.advance_to(target)
 
+    def _deadlock(self):
+        """Nothing is ready and no timer is set: no task can ever run again."""
+        if self._grace is None:
+            self._grace = _GRACE_STEPS
+        sandbox = self._sandbox
+        sandbox.stop("deadlock", "no task can make progress: every one waits for something that never happens")
+        break_wait_cycles([task for task, _ in sandbox.unfinished_tasks()])
+        raise Deadlock(self)
+
     def _run_once(self):
+        """One iteration of the loop: BaseEventLoop's, on the virtual clock.
+
+        Where BaseEventLoop would wait in ``select`` for the next timer,
+        the clock jumps to it. The budgets are checked first.
+        """
         self._steps += 1
         sandbox = self._sandbox
         if self._grace is not None:
@@ -171,8 +191,79 @@ class VirtualEventLoop(asyncio.BaseEventLoop):
                 "program finishing; tasks that pass control back and forth forever "
                 "(for example `while True: await asyncio.sleep(0)`) never end"))
         sandbox.cpu_guard.checkpoint()
-        self._output.release(self._clock.now)
-        super()._run_once()
+        clock = self._clock
+        self._output.release(clock.now)
+
+        timers = self._timers
+        ready = self._ready
+        if (len(timers) > _MIN_TIMERS_TO_PURGE
+                and self._timer_cancelled_count * 2 > len(timers)):
+            kept = []
+            for entry in timers:
+                if entry[2]._cancelled:
+                    entry[2]._scheduled = False
+                else:
+                    kept.append(entry)
+            heapq.heapify(kept)
+            self._timers = timers = kept
+            self._timer_cancelled_count = 0
+        else:
+            while timers and timers[0][2]._cancelled:
+                self._timer_cancelled_count -= 1
+                _heappop(timers)[2]._scheduled = False
+
+        if not ready and not self._stopping:
+            if not timers:
+                self._deadlock()
+            if timers[0][0] > clock.now:
+                self._advance_to(timers[0][0])
+
+        end_time = clock.now + self._clock_resolution
+        while timers and timers[0][0] < end_time:
+            handle = _heappop(timers)[2]
+            handle._scheduled = False
+            ready.append(handle)
+
+        popleft = ready.popleft
+        if self._debug:
+            for _ in range(len(ready)):
+                handle = popleft()
+                if not handle._cancelled:
+                    self._run_debug(handle)
+            return
+        # Handle._run, inlined: this is where every callback runs.
+        for _ in range(len(ready)):
+            handle = popleft()
+            if handle._cancelled:
+                continue
+            try:
+                handle._context.run(handle._callback, *handle._args)
+            except (SystemExit, KeyboardInterrupt):
+                raise
+            except BaseException as error:
+                self._report_callback_error(handle, error)
+
+    def _run_debug(self, handle):
+        # BaseEventLoop._run_once in debug mode: slow callbacks are logged,
+        # here in virtual time (a callback that calls time.sleep is slow).
+        try:
+            self._current_handle = handle
+            started = self.time()
+            handle._run()
+            took = self.time() - started
+            if took >= self.slow_callback_duration:
+                internals.asyncio_logger.warning(
+                    "Executing %s took %.3f seconds", internals.format_handle(handle), took)
+        finally:
+            self._current_handle = None
+
+    def _report_callback_error(self, handle, error):
+        # What Handle._run does with an exception from its callback.
+        callback = internals.format_callback_source(handle._callback, handle._args, self.get_debug())
+        context = {"message": f"Exception in callback {callback}", "exception": error, "handle": handle}
+        if handle._source_traceback:
+            context["source_traceback"] = handle._source_traceback
+        self.call_exception_handler(context)
 
     def call_exception_handler(self, context):
         # A task the sandbox stopped (a deadlock, a limit) never finishes,
@@ -204,8 +295,7 @@ class VirtualEventLoop(asyncio.BaseEventLoop):
             # was called, not in this method.
             del task._source_traceback[-1]
         if record is not None:
-            wrapped.task = weakref.ref(task)
-            self._sandbox.register_task(task, record)
+            wrapped.task = record.task_ref = weakref.ref(task)
         return task
 
     def _set_coroutine_origin_tracking(self, enabled):
@@ -231,11 +321,36 @@ class VirtualEventLoop(asyncio.BaseEventLoop):
         return timer
 
     def _push_timer(self, when, callback, args, context):
-        timer = _OrderedTimerHandle(when, callback, args, self, context,
-                                    next(self._timer_sequence))
-        heapq.heappush(internals.loop_scheduled(self), timer)
+        if self._debug:
+            timer = _TimerHandle(when, callback, args, self, context)
+        else:
+            timer = _fast_handle(_TimerHandle, callback, args, self, context)
+            timer._when = when
         timer._scheduled = True
+        _heappush(self._timers, (when, next(self._timer_sequence), timer))
         return timer
+
+    def _sleep_timer(self, delay, future, result):
+        """``call_later(delay, _set_result_unless_cancelled, future, result)``,
+        in one step: ``asyncio.sleep``'s timer (see ``virtual_sleep``)."""
+        when = self._clock.now + delay
+        timer = _fast_handle(_TimerHandle, _set_result_unless_cancelled, (future, result), self, None)
+        timer._when = when
+        timer._scheduled = True
+        _heappush(self._timers, (when, next(self._timer_sequence), timer))
+        return timer
+
+    def call_soon(self, callback, *args, context=None):
+        # BaseEventLoop.call_soon, with a handle made in one step.
+        if self._debug:
+            handle = super().call_soon(callback, *args, context=context)
+            if handle._source_traceback:
+                del handle._source_traceback[-1]
+            return handle
+        self._check_closed()
+        handle = _fast_handle(_Handle, callback, args, self, context)
+        self._ready.append(handle)
+        return handle
 
     def call_soon_threadsafe(self, callback, *args, context=None):
         # From a virtual thread, the callback belongs at the thread's time,
@@ -321,6 +436,38 @@ _CLEAN_UP_CODES = frozenset({
     asyncio.BaseEventLoop.shutdown_default_executor.__code__,
     VirtualEventLoop.shutdown_default_executor.__code__,
 })
+
+
+_original_sleep = asyncio.sleep
+_get_running_loop = asyncio.events._get_running_loop
+_set_result_unless_cancelled = asyncio.futures._set_result_unless_cancelled
+
+
+async def sleep(delay, result=None):
+    """``asyncio.sleep`` while a program runs in the sandbox (``virtual_sleep``).
+
+    On a virtual loop outside debug mode it does what asyncio's own does
+    (a future, and a timer that sets its result) with fewer steps: the timer
+    is made in one call, and cancelled only when the sleep did not end by
+    itself. Anything else (``sleep(0)``, another loop, debug mode) goes to
+    asyncio's own.
+    """
+    loop = _get_running_loop()
+    if not delay > 0 or type(loop) is not VirtualEventLoop or loop._debug:
+        return await _original_sleep(delay, result)
+    future = loop.create_future()
+    timer = loop._sleep_timer(delay, future, result)
+    try:
+        return await future
+    except BaseException:
+        timer.cancel()
+        raise
+
+
+virtual_sleep = sleep
+virtual_sleep.__module__ = _original_sleep.__module__
+virtual_sleep.__doc__ = _original_sleep.__doc__
+del sleep
 
 
 def _set_result_unless_done(future):

@@ -9,6 +9,7 @@ import asyncio
 import asyncio.constants
 import asyncio.events
 import asyncio.runners
+import asyncio.tasks
 import concurrent.futures
 import datetime as _datetime
 import importlib.abc
@@ -22,6 +23,7 @@ import traceback
 import warnings
 
 from . import internals, threads
+from .loop import virtual_sleep
 
 __all__ = ["Patches"]
 
@@ -96,6 +98,8 @@ class Patches:
         # is still asyncio.runners.run, and its Runner makes its loop with
         # the new_event_loop patched above.
         self._set(asyncio, "run", asyncio.runners.run)
+        self._set(asyncio, "sleep", virtual_sleep)
+        self._set(asyncio.tasks, "sleep", virtual_sleep)
         self._set(warnings, "_warn_unawaited_coroutine",
                   lambda coro: _warn_unawaited_coroutine(coro, sandbox.filename))
 

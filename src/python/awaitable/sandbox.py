@@ -6,7 +6,6 @@ program does; leaving it restores the host exactly as it was.
 
 import functools
 import sys
-import weakref
 
 from . import internals
 from .clock import VirtualClock
@@ -59,7 +58,6 @@ class Sandbox:
         #: set the first time the sandbox stops the program; later stops
         #: during clean-up do not replace it
         self.stop_reason = None
-        self._tasks = weakref.WeakKeyDictionary()
         self._loops = []
         self.threads = VirtualThreads(self)
         self._patches = Patches(self)
@@ -75,8 +73,10 @@ class Sandbox:
             if not loop.is_closed() and not loop.is_running():
                 loop.close()
         self._patches.restore()
-        for task, record in list(self._tasks.items()):
-            record.name = task.get_name()
+        for record in self.trace.tasks:
+            task = record.task_ref()
+            if task is not None:
+                record.name = task.get_name()
         return False
 
     # Simulated operating system: built on first use, so a program that
@@ -105,21 +105,25 @@ class Sandbox:
         self._loops.append(loop)
         return loop
 
-    def register_task(self, task, record):
-        self._tasks[task] = record
-
     def current_task_id(self):
         loop = internals.get_running_loop_or_none()
         if loop is None:
             return None
         task = internals.current_task_of(loop)
-        record = self._tasks.get(task) if task is not None else None
+        if task is None:
+            return None
+        # A traced task drives the tracer's wrapper, which knows its record.
+        record = getattr(internals.task_coroutine(task), "_record", None)
         return record.id if record is not None else None
 
     def unfinished_tasks(self):
         """(task, record) pairs of tasks that have not finished, in creation order."""
-        pairs = [(task, record) for task, record in self._tasks.items() if not task.done()]
-        return sorted(pairs, key=lambda pair: pair[1].id)
+        pairs = []
+        for record in self.trace.tasks:
+            task = record.task_ref()
+            if task is not None and not task.done():
+                pairs.append((task, record))
+        return pairs
 
     def waiting_report(self):
         report = []

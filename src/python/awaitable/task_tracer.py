@@ -15,6 +15,7 @@ import os
 import sys
 import types
 
+from .loop import virtual_sleep
 from .trace import TaskEvent, TaskRecord
 
 __all__ = ["TaskTracer", "learner_line", "describe_wait"]
@@ -22,7 +23,8 @@ __all__ = ["TaskTracer", "learner_line", "describe_wait"]
 _RESULT_REPR_LIMIT = 200
 
 _ASYNCIO_DIRECTORY = os.path.dirname(asyncio.__file__) + os.sep
-_SLEEP_CODE = asyncio.sleep.__code__
+#: asyncio.sleep's code, and the sandbox's faster version of it
+_SLEEP_CODES = frozenset({asyncio.sleep.__code__, virtual_sleep.__code__})
 _CoroutineType = types.CoroutineType
 #: the classes whose ``async with`` waits to acquire them
 _ACQUIRED_BY_ASYNC_WITH = frozenset({"Lock", "Semaphore", "BoundedSemaphore", "Condition"})
@@ -93,8 +95,8 @@ def describe_wait(coro, yielded, filename):
 
 def _describe_call(frame):
     code = frame.f_code
-    if code is _SLEEP_CODE:
-        return f"asyncio.sleep({_format_number(frame.f_locals['delay'])})"
+    if code in _SLEEP_CODES:
+        return _describe_sleep(frame.f_locals["delay"])
     qualname = code.co_qualname if hasattr(code, "co_qualname") else code.co_name
     owner, _, method = qualname.rpartition(".")
     if owner and code.co_argcount and code.co_varnames[0] == "self":
@@ -111,6 +113,22 @@ def _describe_call(frame):
     return f"{qualname}()"
 
 
+#: "asyncio.sleep(1)" and the like, by (type, delay): most programs sleep
+#: for the same few delays over and over
+_SLEEP_DESCRIPTIONS = {}
+_SLEEP_DESCRIPTIONS_KEPT = 256
+
+
+def _describe_sleep(delay):
+    key = (type(delay), delay)
+    text = _SLEEP_DESCRIPTIONS.get(key)
+    if text is None:
+        text = f"asyncio.sleep({_format_number(delay)})"
+        if len(_SLEEP_DESCRIPTIONS) < _SLEEP_DESCRIPTIONS_KEPT:
+            _SLEEP_DESCRIPTIONS[key] = text
+    return text
+
+
 def _describe_future(future):
     if future is None:
         return "the event loop (a bare yield)"
@@ -121,15 +139,20 @@ def _describe_future(future):
     return "a Future"
 
 
-class _TracedCoroutine:
-    """Wraps a coroutine and reports each step of it to a ``TaskTracer``."""
+_new_event = tuple.__new__
 
-    __slots__ = ("_coro", "_record", "_tracer", "task", "__weakref__")
+
+class _TracedCoroutine:
+    """Wraps a coroutine and records each step of it in its task's record."""
+
+    __slots__ = ("_coro", "_record", "_events", "_clock", "_filename", "task", "__weakref__")
 
     def __init__(self, coro, record, tracer):
         self._coro = coro
         self._record = record
-        self._tracer = tracer
+        self._events = record.events
+        self._clock = tracer.clock
+        self._filename = tracer.filename
         #: a weak reference to the task driving this coroutine, set once it exists
         self.task = None
 
@@ -138,33 +161,54 @@ class _TracedCoroutine:
     # frame of this class, and _ended() cuts that frame from its traceback,
     # so tracebacks of task errors show the program's frames and asyncio's,
     # as on CPython, where Task.__step is C. A bare `raise` adds no frame.
+    # The bookkeeping is inlined too: every step of every task runs it.
 
     def send(self, value):
-        self._resumed()
+        events = self._events
+        # events[0] is the creation: a task with one event has not started.
+        if len(events) == 1:
+            self._started()
+        else:
+            events.append(_new_event(TaskEvent, (self._clock.now, "resumed", None, None)))
         try:
             yielded = self._coro.send(value)
         except BaseException as error:
             self._ended(error)
             raise
-        return self._suspended(yielded)
+        events.append(_new_event(TaskEvent, (self._clock.now, "suspended",
+                                             *describe_wait(self._coro, yielded, self._filename))))
+        return yielded
 
     def throw(self, *args):
-        self._resumed()
+        events = self._events
+        if len(events) == 1:
+            self._started()
+        else:
+            events.append(_new_event(TaskEvent, (self._clock.now, "resumed", None, None)))
         try:
             yielded = self._coro.throw(*args)
         except BaseException as error:
             self._ended(error)
             raise
-        return self._suspended(yielded)
+        events.append(_new_event(TaskEvent, (self._clock.now, "suspended",
+                                             *describe_wait(self._coro, yielded, self._filename))))
+        return yielded
 
     def __next__(self):
-        self._resumed()
+        # Task steps that send None call this (PyIter_Send), not send().
+        events = self._events
+        if len(events) == 1:
+            self._started()
+        else:
+            events.append(_new_event(TaskEvent, (self._clock.now, "resumed", None, None)))
         try:
             yielded = self._coro.send(None)
         except BaseException as error:
             self._ended(error)
             raise
-        return self._suspended(yielded)
+        events.append(_new_event(TaskEvent, (self._clock.now, "suspended",
+                                             *describe_wait(self._coro, yielded, self._filename))))
+        return yielded
 
     def close(self):
         return self._coro.close()
@@ -175,42 +219,35 @@ class _TracedCoroutine:
     def __iter__(self):
         return self
 
-    def _resumed(self):
-        record = self._record
-        events = record.events
-        # events[0] is the creation: a task with one event has not started.
-        if len(events) == 1:
-            # asyncio.create_task(name=...) names the task after creating it.
-            self._rename()
-            events.append(TaskEvent(self._tracer.clock.now, "started"))
-        else:
-            events.append(TaskEvent(self._tracer.clock.now, "resumed"))
+    def _started(self):
+        # asyncio.create_task(name=...) names the task after creating it.
+        self._rename()
+        self._events.append(_new_event(TaskEvent, (self._clock.now, "started", None, None)))
 
     def _rename(self):
         task = self.task() if self.task is not None else None
         if task is not None:
             self._record.name = task.get_name()
 
-    def _suspended(self, yielded):
-        tracer = self._tracer
-        description, line = describe_wait(self._coro, yielded, tracer.filename)
-        self._record.events.append(TaskEvent(tracer.clock.now, "suspended", description, line))
-        return yielded
-
     def _ended(self, error):
-        tracer = self._tracer
         record = self._record
         self._rename()
+        now = self._clock.now
+        record.ended = now
         if isinstance(error, StopIteration):
-            tracer.finish(record, "done", _short_repr(error.value))
+            record.state = "done"
+            record.result = _short_repr(error.value)
+            self._events.append(_new_event(TaskEvent, (now, "done", None, None)))
             return
         traceback = error.__traceback__
         if traceback is not None and traceback.tb_frame.f_code.co_filename == __file__:
             error.__traceback__ = traceback.tb_next
         if isinstance(error, asyncio.CancelledError):
-            tracer.finish(record, "cancelled")
+            record.state = "cancelled"
+            self._events.append(_new_event(TaskEvent, (now, "cancelled", None, None)))
         else:
-            tracer.finish(record, "error", f"{type(error).__name__}: {error}")
+            record.state = "error"
+            self._events.append(_new_event(TaskEvent, (now, "error", f"{type(error).__name__}: {error}", None)))
 
     def __getattr__(self, name):
         # cr_frame, cr_await, cr_code, __name__, __qualname__...: asyncio's
@@ -265,12 +302,3 @@ class TaskTracer:
         record.events.append(TaskEvent(self.clock.now, "created", line=record.line))
         self.trace.tasks.append(record)
         return _TracedCoroutine(coro, record, self), record
-
-    def finish(self, record, state, detail=None):
-        record.state = state
-        record.ended = self.clock.now
-        if state == "done":
-            record.result = detail
-            record.events.append(TaskEvent(self.clock.now, "done"))
-        else:
-            record.events.append(TaskEvent(self.clock.now, state, detail))

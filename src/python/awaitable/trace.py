@@ -5,24 +5,25 @@ learner's run timeline read. Everything in it is plain data so it converts to
 JSON without help (``Trace.to_json``).
 """
 
+import collections
 from dataclasses import dataclass, field
 
 __all__ = ["Trace", "TaskRecord", "TaskEvent", "BlockingCall", "OutputLine", "RequestRecord",
            "ProcessRecord", "ThreadRecord"]
 
 
-@dataclass(slots=True)
-class TaskEvent:
-    """One moment in a task's life."""
+TaskEvent = collections.namedtuple("TaskEvent", "t kind detail line", defaults=(None, None))
+TaskEvent.__doc__ = """One moment in a task's life: ``(t, kind, detail, line)``.
 
-    t: float
-    #: created, started, suspended, resumed, done, error, cancelled
-    kind: str
-    #: for ``suspended``: what the task waits on (``asyncio.sleep(1)``,
-    #: ``Queue.get()``...); for ``error``: the exception, as ``Type: message``
-    detail: str | None = None
-    #: line of the learner's program where this happened, if known
-    line: int | None = None
+``kind`` is created, started, suspended, resumed, done, error or cancelled.
+``detail``, for ``suspended``, says what the task waits on
+(``asyncio.sleep(1)``, ``Queue.get()``...) and for ``error`` names the
+exception as ``Type: message``. ``line`` is the line of the learner's
+program where it happened, if known.
+
+A named tuple: a busy program records tens of thousands of these, and the
+tracer makes them with ``tuple.__new__``, in one C call.
+"""
 
 
 @dataclass
@@ -45,6 +46,9 @@ class TaskRecord:
     state: str = "pending"
     #: repr of the result, for done tasks
     result: str | None = None
+    #: a weak reference to the task (called, it gives the task or None); not
+    #: part of the JSON
+    task_ref: object = field(default=lambda: None, repr=False, compare=False)
 
     @property
     def started(self):
@@ -66,8 +70,8 @@ class TaskRecord:
             "line": self.line,
             "result": self.result,
             "events": [
-                {"t": e.t, "kind": e.kind, "detail": e.detail, "line": e.line}
-                for e in self.events
+                {"t": t, "kind": kind, "detail": detail, "line": line}
+                for t, kind, detail, line in self.events
             ],
         }
 
@@ -192,6 +196,12 @@ class Trace:
 
     def task(self, task_id):
         return self.tasks[task_id - 1]
+
+    def clear(self):
+        """Forget everything recorded (see ``RunResult.release``)."""
+        for records in (self.tasks, self.blocking, self.output, self.requests,
+                        self.processes, self.threads):
+            records.clear()
 
     def to_json(self):
         return {

@@ -40,12 +40,14 @@ def grade(exercise_id, checks_source, learner_source, *, fixtures_source=None,
     outcomes = []
     for each in collect_checks(checks_source):
         outcomes.append(_run_check(each, submission, run))
-    return {
+    verdict = {
         "exercise": exercise_id,
         "passed": all(outcome["passed"] for outcome in outcomes),
         "checks": outcomes,
         "run": run.result.to_json(),
     }
+    submission.release()
+    return verdict
 
 
 def _run_check(each, submission, run):

@@ -59,6 +59,12 @@ class Submission:
             self._runs[seed] = ProgramRun(result)
         return self._runs[seed]
 
+    def release(self):
+        """Drop the records of the cached runs (see ``RunResult.release``)."""
+        for run in self._runs.values():
+            run.result.release()
+        self._runs.clear()
+
     def call(self, function, *args, seed=None, **kwargs):
         """Load the program's definitions, then ``asyncio.run`` the learner's
         coroutine function ``function(*args, **kwargs)`` in a fresh sandbox.
