@@ -27,6 +27,7 @@ import asyncio.base_events
 import asyncio.events
 import asyncio.format_helpers
 import asyncio.log
+import inspect
 
 __all__ = [
     "get_running_loop_or_none", "set_running_loop", "loop_ready", "loop_timers",
@@ -69,9 +70,16 @@ def format_handle(handle):
     return asyncio.base_events._format_handle(handle)
 
 
+_format_callback_source = asyncio.format_helpers._format_callback_source
+#: 3.13 added the ``debug`` keyword
+_FORMAT_TAKES_DEBUG = "debug" in inspect.signature(_format_callback_source).parameters
+
+
 def format_callback_source(callback, args, debug):
     """A callback and its arguments as ``Handle._run`` names them."""
-    return asyncio.format_helpers._format_callback_source(callback, args, debug=debug)
+    if _FORMAT_TAKES_DEBUG:
+        return _format_callback_source(callback, args, debug=debug)
+    return _format_callback_source(callback, args)
 
 
 def task_coroutine(task):

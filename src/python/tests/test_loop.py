@@ -125,6 +125,68 @@ class SchedulingTest(unittest.TestCase):
         """)
         self.assertEqual(stdout(result), [f"s{n}" for n in range(12)])
 
+    def test_a_cancelled_sleep_leaves_no_timer_behind(self):
+        # The sleep's timer is cancelled with it: the clock does not move on
+        # to the time the sleep would have ended.
+        result = run("""
+            import asyncio
+            async def main():
+                try:
+                    await asyncio.wait_for(asyncio.sleep(100), timeout=1)
+                except TimeoutError:
+                    print("timed out at", asyncio.get_running_loop().time())
+            asyncio.run(main())
+        """)
+        self.assertEqual(stdout(result), ["timed out at 1.0"])
+        self.assertEqual(result.virtual_time, 1)
+
+    def test_many_cancelled_timers_are_purged_without_moving_the_clock(self):
+        result = run("""
+            import asyncio
+            async def main():
+                loop = asyncio.get_running_loop()
+                timers = [loop.call_later(1000 + n, print, n) for n in range(500)]
+                for timer in timers[:-1]:
+                    timer.cancel()
+                await asyncio.sleep(1)
+                print(sum(timer.cancelled() for timer in timers), loop.time())
+                timers[-1].cancel()
+            asyncio.run(main())
+        """)
+        self.assertEqual(stdout(result), ["499 1.0"])
+        self.assertEqual(result.virtual_time, 1)
+
+    def test_asyncio_sleep_looks_like_asyncios_own(self):
+        result = run("""
+            import asyncio, inspect
+            print(asyncio.sleep.__name__, asyncio.sleep.__module__, asyncio.sleep is asyncio.tasks.sleep)
+            print(inspect.iscoroutinefunction(asyncio.sleep), inspect.signature(asyncio.sleep))
+            async def main():
+                print(await asyncio.sleep(2, result="slept"), asyncio.get_running_loop().time())
+            asyncio.run(main())
+        """)
+        self.assertEqual(stdout(result), ["sleep asyncio.tasks True", "True (delay, result=None)", "slept 2.0"])
+
+    def test_a_callback_error_goes_to_the_exception_handler(self):
+        result = run("""
+            import asyncio
+            def fails():
+                raise ValueError("from a callback")
+            async def main():
+                loop = asyncio.get_running_loop()
+                # 3.11 adds where the callback was defined ("at main.py:3").
+                loop.set_exception_handler(lambda loop, context: print(
+                    context["message"].startswith("Exception in callback fails()"),
+                    repr(context["exception"]), context["handle"]._callback.__name__))
+                loop.call_soon(fails)
+                await asyncio.sleep(0)
+                print("still running")
+            asyncio.run(main())
+        """)
+        self.assertEqual(stdout(result), [
+            "True ValueError('from a callback') fails", "still running"])
+        self.assertTrue(result.ok)
+
     def test_call_soon_threadsafe_from_the_loop_thread_is_call_soon(self):
         result = run("""
             import asyncio

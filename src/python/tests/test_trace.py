@@ -157,5 +157,24 @@ class TracePerformanceTest(unittest.TestCase):
         self.assertEqual(len(result.trace.tasks), 10_001)
 
 
+class ReleaseTest(unittest.TestCase):
+    def test_a_reported_run_leaves_no_records_for_the_cycle_collector(self):
+        import gc
+        import json
+
+        from awaitable.host import run_json
+        from awaitable.trace import TaskEvent, TaskRecord
+
+        gc.collect()
+        gc.disable()
+        try:
+            reported = json.loads(run_json(_PROGRAM))
+            left = [each for each in gc.get_objects() if isinstance(each, (TaskRecord, TaskEvent))]
+        finally:
+            gc.enable()
+        self.assertEqual(len(reported["tasks"]), 4)
+        self.assertEqual(left, [])
+
+
 if __name__ == "__main__":
     unittest.main()
