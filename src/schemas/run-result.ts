@@ -100,7 +100,10 @@ export const RunResultSchema = z.looseObject({
 	error: ProgramErrorSchema.nullable(),
 	stopped: StopReasonSchema.nullable(),
 	exit_status: z.number().int().nullable(),
+	/** The first tasks the program made (at most 1,000), in the order they were made. */
 	tasks: z.array(TaskRecordSchema),
+	/** Tasks made after those, counted but not sent. */
+	tasks_omitted: z.number().int().optional(),
 	blocking: z.array(BlockingCallSchema),
 	explanations: z.array(ExplanationSchema).optional(),
 });

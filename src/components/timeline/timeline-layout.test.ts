@@ -256,6 +256,19 @@ describe('large runs stay small', () => {
 		expect(layout.summary).toMatch(/^200 tasks; at most 133 tasks waited at the same time/);
 	});
 
+	test('tasks the record left out are counted, and the summary says what it knows', () => {
+		const first = Array.from({ length: 1000 }, (_, i) =>
+			task(i + 1, [[0, 'created'], [0, 'started'], [0, 'suspended', 'asyncio.sleep(1)'], [1, 'resumed'], [1, 'cancelled']]),
+		);
+		const layout = layoutTimeline(run({ virtual_time: 1, tasks: first, tasks_omitted: 9000 }), { maxRows: 60 });
+		expect(layout.rows).toHaveLength(60);
+		expect(layout.hiddenTasks).toBe(9940);
+		expect(layout.summary).toBe(
+			'10,000 tasks; of the first 1,000, at most 1,000 tasks waited at the same time; the program ended at 1 s. ' +
+				'Of the first 1,000, 1,000 tasks were cancelled.',
+		);
+	});
+
 	test('a task that woke ten thousand times becomes a few bars that count what they stand for', () => {
 		const events: EventSpec[] = [[0, 'created'], [0, 'started']];
 		for (let t = 0; t < 10_800; t++) events.push([t, 'suspended', 'asyncio.sleep(1)'], [t + 1, 'resumed']);

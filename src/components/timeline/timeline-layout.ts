@@ -125,7 +125,7 @@ export function layoutTimeline(run: RunResult, options: LayoutOptions = {}): Tim
 		end,
 		axis,
 		rows,
-		hiddenTasks: tasks.length - drawn.length,
+		hiddenTasks: tasks.length - drawn.length + (run.tasks_omitted ?? 0),
 		outputs: outputMarks(run.output, minGap),
 		blocked: mergeSpans(
 			run.blocking.map((call) => ({ start: call.t, end: call.t + call.duration })),

@@ -34,12 +34,15 @@ export function mostWaitingAtOnce(tasks: TaskRecord[], end: number): number {
 /** What a screen reader announces for the chart, and what sighted readers see above it. */
 export function summarizeRun(run: RunResult, tasks: TaskRecord[], end: number): string {
 	const clauses: string[] = [];
+	const omitted = run.tasks_omitted ?? 0;
+	// The record keeps the first tasks only: of the others nothing is known here.
+	const among = omitted ? `of the first ${tasks.length.toLocaleString('en')}, ` : '';
 	if (tasks.length) {
 		const most = mostWaitingAtOnce(tasks, end);
-		clauses.push(plural(tasks.length, 'task'));
-		if (most === 0) clauses.push('no wait took any virtual time');
-		else if (most === 1) clauses.push('one wait at a time');
-		else clauses.push(`at most ${most} tasks waited at the same time`);
+		clauses.push(plural(tasks.length + omitted, 'task'));
+		if (most === 0) clauses.push(`${among}no wait took any virtual time`);
+		else if (most === 1) clauses.push(`${among}one wait at a time`);
+		else clauses.push(`${among}at most ${most.toLocaleString('en')} tasks waited at the same time`);
 	} else {
 		clauses.push('no asyncio tasks');
 	}
@@ -61,6 +64,6 @@ export function summarizeRun(run: RunResult, tasks: TaskRecord[], end: number): 
 	const endings = [];
 	if (cancelled) endings.push(`${plural(cancelled, 'task was', 'tasks were')} cancelled`);
 	if (failed) endings.push(`${plural(failed, 'task', 'tasks')} ended with an error`);
-	if (endings.length) sentences.push(`${capitalize(endings.join('; '))}.`);
+	if (endings.length) sentences.push(`${capitalize(among + endings.join('; '))}.`);
 	return sentences.join(' ');
 }

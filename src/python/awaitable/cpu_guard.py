@@ -56,7 +56,9 @@ class CpuGuard:
         self.filename = filename
         self.seconds = seconds
         self._on_exceeded = on_exceeded
-        self._deadline = _real_perf_counter() + seconds
+        #: the real time (``time.perf_counter``) at which the guard trips;
+        #: ``checkpoint()`` moves it on (the event loop does so inline)
+        self.deadline = _real_perf_counter() + seconds
         self._count = 0
         #: code objects of the frames that were running when the guard tripped
         self._condemned = set()
@@ -69,7 +71,7 @@ class CpuGuard:
 
     def checkpoint(self):
         """Code is making progress (the event loop got control back)."""
-        self._deadline = _real_perf_counter() + self.seconds
+        self.deadline = _real_perf_counter() + self.seconds
 
     @contextlib.contextmanager
     def allowance(self, seconds):
@@ -113,7 +115,7 @@ class CpuGuard:
 
     def _time_is_up(self):
         self._count += 1
-        return self._count % _CHECK_EVERY == 0 and _real_perf_counter() > self._deadline
+        return self._count % _CHECK_EVERY == 0 and _real_perf_counter() > self.deadline
 
     def _trip(self, frame):
         """Condemn the learner's running frames and raise at ``frame``'s line."""
@@ -153,7 +155,7 @@ class CpuGuard:
             return _DISABLE
         self._count += 1
         if ((self._condemned and code in self._condemned)
-                or (not self._count % _CHECK_EVERY and _real_perf_counter() > self._deadline)):
+                or (not self._count % _CHECK_EVERY and _real_perf_counter() > self.deadline)):
             # The jumping frame is the caller of this callback.
             self._trip(sys._getframe(1))
         return None
@@ -174,7 +176,7 @@ class CpuGuard:
         return True
 
     def _on_alarm(self, signum, frame):
-        overdue = _real_perf_counter() > self._deadline
+        overdue = _real_perf_counter() > self.deadline
         if not overdue and not self._condemned:
             return
         # Trace the learner's frames on the stack: a frame inside a library
@@ -197,7 +199,7 @@ class CpuGuard:
 
     def _condemned_line_tracer(self, frame, event, arg):
         if event == "line" and (frame.f_code in self._condemned
-                                or _real_perf_counter() > self._deadline):
+                                or _real_perf_counter() > self.deadline):
             self._trip(frame)
         return self._condemned_line_tracer
 

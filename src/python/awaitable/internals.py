@@ -40,9 +40,9 @@ __all__ = [
 MAXIMUM_SELECT_TIMEOUT = asyncio.base_events.MAXIMUM_SELECT_TIMEOUT
 
 
-def get_running_loop_or_none():
-    """The loop running in this thread, or None (public in spirit, private in name)."""
-    return asyncio.events._get_running_loop()
+#: The loop running in this thread, or None (public in spirit, private in
+#: name). The C function itself: the sandbox asks at every task it makes.
+get_running_loop_or_none = asyncio.events._get_running_loop
 
 
 def set_running_loop(loop):
@@ -88,8 +88,8 @@ def task_coroutine(task):
     return task.get_coro()
 
 
-def current_task_of(loop):
-    return asyncio.tasks.current_task(loop)
+#: the task running on a loop, or None
+current_task_of = asyncio.tasks.current_task
 
 
 def task_waiter(task):

@@ -20,6 +20,7 @@ import heapq
 import itertools
 import selectors
 import sys
+import time
 import warnings
 import weakref
 
@@ -70,6 +71,7 @@ _new_object = object.__new__
 _copy_context = contextvars.copy_context
 _heappush = heapq.heappush
 _heappop = heapq.heappop
+_perf_counter = time.perf_counter
 
 #: when more than this many timers wait and over half of them are
 #: cancelled, the heap is rebuilt without them (as BaseEventLoop does)
@@ -142,6 +144,9 @@ class VirtualEventLoop(asyncio.BaseEventLoop):
         self._timer_sequence = itertools.count()
         self._steps = 0
         self._grace = None
+        self._max_steps = sandbox.limits.max_steps
+        self._max_virtual_time = sandbox.limits.max_virtual_time
+        self._cpu_guard = sandbox.cpu_guard
 
     def time(self):
         return self._clock.now
@@ -159,6 +164,23 @@ class VirtualEventLoop(asyncio.BaseEventLoop):
                 "keeps a program alive forever"))
         self._clock.advance_to(target)
 
+    def _check_budgets(self):
+        sandbox = self._sandbox
+        if self._grace is not None:
+            self._grace -= 1
+            if self._grace < 0:
+                raise LimitExceeded("steps", "the program did not finish its clean-up after being stopped")
+        elif sandbox.stop_reason is not None:
+            # Stopped outside the loop's own checks (the CPU guard stopped a
+            # task's code): end this run of the loop too.
+            self._grace = _GRACE_STEPS
+            raise LimitExceeded(sandbox.stop_reason.kind, sandbox.stop_reason.message)
+        elif self._steps > self._max_steps:
+            self._exceed("steps", (
+                f"the event loop ran {self._max_steps:,} iterations without the "
+                "program finishing; tasks that pass control back and forth forever "
+                "(for example `while True: await asyncio.sleep(0)`) never end"))
+
     def _deadlock(self):
         """Nothing is ready and no timer is set: no task can ever run again."""
         if self._grace is None:
@@ -172,27 +194,18 @@ class VirtualEventLoop(asyncio.BaseEventLoop):
         """One iteration of the loop: BaseEventLoop's, on the virtual clock.
 
         Where BaseEventLoop would wait in ``select`` for the next timer,
-        the clock jumps to it. The budgets are checked first.
+        the clock jumps to it. The budgets are checked first. Every step of
+        every task passes through here, so the common path is inlined.
         """
         self._steps += 1
         sandbox = self._sandbox
-        if self._grace is not None:
-            self._grace -= 1
-            if self._grace < 0:
-                raise LimitExceeded("steps", "the program did not finish its clean-up after being stopped")
-        elif sandbox.stop_reason is not None:
-            # Stopped outside the loop's own checks (the CPU guard stopped a
-            # task's code): end this run of the loop too.
-            self._grace = _GRACE_STEPS
-            raise LimitExceeded(sandbox.stop_reason.kind, sandbox.stop_reason.message)
-        elif self._steps > sandbox.limits.max_steps:
-            self._exceed("steps", (
-                f"the event loop ran {sandbox.limits.max_steps:,} iterations without the "
-                "program finishing; tasks that pass control back and forth forever "
-                "(for example `while True: await asyncio.sleep(0)`) never end"))
-        sandbox.cpu_guard.checkpoint()
+        if self._grace is not None or sandbox.stop_reason is not None or self._steps > self._max_steps:
+            self._check_budgets()
+        guard = self._cpu_guard
+        guard.deadline = _perf_counter() + guard.seconds  # guard.checkpoint()
         clock = self._clock
-        self._output.release(clock.now)
+        if self._output.held:
+            self._output.release(clock.now)
 
         timers = self._timers
         ready = self._ready
@@ -215,8 +228,11 @@ class VirtualEventLoop(asyncio.BaseEventLoop):
         if not ready and not self._stopping:
             if not timers:
                 self._deadlock()
-            if timers[0][0] > clock.now:
-                self._advance_to(timers[0][0])
+            when = timers[0][0]
+            if when > clock.now:
+                if when > self._max_virtual_time:
+                    self._advance_to(when)
+                clock.now = when
 
         end_time = clock.now + self._clock_resolution
         while timers and timers[0][0] < end_time:

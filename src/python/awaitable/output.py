@@ -74,8 +74,9 @@ class OutputCapture:
         self.stdout = _StreamWriter(self, "stdout")
         self.stderr = _StreamWriter(self, "stderr")
         self._deferring = False
-        #: held lines as a heap of (t, sequence, text, stream)
-        self._held = []
+        #: held lines as a heap of (t, sequence, text, stream); the loop
+        #: releases them when virtual time reaches them
+        self.held = []
         self._sequence = 0
 
     def defer_lines(self, deferring):
@@ -86,15 +87,15 @@ class OutputCapture:
         now = self._clock.now
         if self._deferring:
             self._sequence += 1
-            heapq.heappush(self._held, (now, self._sequence, text, stream))
+            heapq.heappush(self.held, (now, self._sequence, text, stream))
             return
-        if self._held:
+        if self.held:
             self.release(now)
         self._keep(now, text, stream)
 
     def release(self, until):
         """Write the held lines stamped at or before virtual time ``until``."""
-        held = self._held
+        held = self.held
         while held and held[0][0] <= until:
             t, _, text, stream = heapq.heappop(held)
             self._keep(t, text, stream)

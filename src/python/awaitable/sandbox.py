@@ -113,7 +113,7 @@ class Sandbox:
         if task is None:
             return None
         # A traced task drives the tracer's wrapper, which knows its record.
-        record = getattr(internals.task_coroutine(task), "_record", None)
+        record = getattr(task.get_coro(), "_record", None)
         return record.id if record is not None else None
 
     def unfinished_tasks(self):

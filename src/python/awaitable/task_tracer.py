@@ -220,11 +220,12 @@ class _TracedCoroutine:
         return self
 
     def _started(self):
-        # asyncio.create_task(name=...) names the task after creating it.
-        self._rename()
         self._events.append(_new_event(TaskEvent, (self._clock.now, "started", None, None)))
 
     def _rename(self):
+        # Tasks can be renamed while they run (and until 3.13
+        # asyncio.create_task(name=...) named them only after making them);
+        # the sandbox reads the names of the tasks still alive at the end.
         task = self.task() if self.task is not None else None
         if task is not None:
             self._record.name = task.get_name()

@@ -8,8 +8,14 @@ JSON without help (``Trace.to_json``).
 import collections
 from dataclasses import dataclass, field
 
-__all__ = ["Trace", "TaskRecord", "TaskEvent", "BlockingCall", "OutputLine", "RequestRecord",
+__all__ = ["Trace", "TaskRecord", "TaskEvent", "TASKS_REPORTED", "BlockingCall", "OutputLine", "RequestRecord",
            "ProcessRecord", "ThreadRecord"]
+
+
+#: tasks whose records a run's JSON carries, the first ones made: the
+#: timeline draws a few dozen, and ten thousand tasks would make megabytes
+#: to send across and read (checks see every task, in Python)
+TASKS_REPORTED = 1000
 
 
 TaskEvent = collections.namedtuple("TaskEvent", "t kind detail line", defaults=(None, None))
@@ -204,8 +210,10 @@ class Trace:
             records.clear()
 
     def to_json(self):
+        reported = self.tasks[:TASKS_REPORTED]
         return {
-            "tasks": [t.to_json() for t in self.tasks],
+            "tasks": [t.to_json() for t in reported],
+            "tasks_omitted": len(self.tasks) - len(reported),
             "blocking": [b.to_json() for b in self.blocking],
             "requests": [r.to_json() for r in self.requests],
             "processes": [p.to_json() for p in self.processes],

@@ -157,6 +157,22 @@ class TracePerformanceTest(unittest.TestCase):
         self.assertEqual(len(result.trace.tasks), 10_001)
 
 
+class JsonTest(unittest.TestCase):
+    def test_the_json_carries_the_first_thousand_tasks_and_counts_the_rest(self):
+        result = run("""
+            import asyncio
+            async def job(i):
+                await asyncio.sleep(i % 7)
+            async def main():
+                await asyncio.gather(*(job(i) for i in range(1200)))
+            asyncio.run(main())
+        """)
+        self.assertEqual(len(result.trace.tasks), 1201)
+        reported = result.to_json()
+        self.assertEqual([task["id"] for task in reported["tasks"]], list(range(1, 1001)))
+        self.assertEqual(reported["tasks_omitted"], 201)
+
+
 class ReleaseTest(unittest.TestCase):
     def test_a_reported_run_leaves_no_records_for_the_cycle_collector(self):
         import gc
