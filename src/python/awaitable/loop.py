@@ -144,6 +144,7 @@ class VirtualEventLoop(asyncio.BaseEventLoop):
         self._timer_sequence = itertools.count()
         self._steps = 0
         self._grace = None
+        self.last_sleep = None
         self._max_steps = sandbox.limits.max_steps
         self._max_virtual_time = sandbox.limits.max_virtual_time
         self._cpu_guard = sandbox.cpu_guard
@@ -350,6 +351,10 @@ class VirtualEventLoop(asyncio.BaseEventLoop):
         """``call_later(delay, _set_result_unless_cancelled, future, result)``,
         in one step: ``asyncio.sleep``'s timer (see ``virtual_sleep``)."""
         when = self._clock.now + delay
+        #: the future of the sleep that began last and its delay: what the
+        #: task tracer says the task waits on ("asyncio.sleep(1)") when
+        #: that future is what a task yields
+        self.last_sleep = (future, delay)
         timer = _fast_handle(_TimerHandle, _set_result_unless_cancelled, (future, result), self, None)
         timer._when = when
         timer._scheduled = True

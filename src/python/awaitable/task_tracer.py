@@ -24,7 +24,9 @@ _RESULT_REPR_LIMIT = 200
 
 _ASYNCIO_DIRECTORY = os.path.dirname(asyncio.__file__) + os.sep
 #: asyncio.sleep's code, and the sandbox's faster version of it
-_SLEEP_CODES = frozenset({asyncio.sleep.__code__, virtual_sleep.__code__})
+_VIRTUAL_SLEEP_CODE = virtual_sleep.__code__
+_SLEEP_CODES = frozenset({asyncio.sleep.__code__, _VIRTUAL_SLEEP_CODE})
+_get_running_loop = asyncio.events._get_running_loop
 _CoroutineType = types.CoroutineType
 #: the classes whose ``async with`` waits to acquire them
 _ACQUIRED_BY_ASYNC_WITH = frozenset({"Lock", "Semaphore", "BoundedSemaphore", "Condition"})
@@ -75,6 +77,12 @@ def describe_wait(coro, yielded, filename):
             coro = coro._coro
             continue
         if kind is _CoroutineType:
+            if coro.cr_code is _VIRTUAL_SLEEP_CODE and called is None:
+                # The sandbox's asyncio.sleep, awaited by the program's own
+                # code: the loop knows its delay, no need to read its frame.
+                last_sleep = getattr(_get_running_loop(), "last_sleep", None)
+                if last_sleep is not None and last_sleep[0] is yielded:
+                    return _describe_sleep(last_sleep[1]), line
             frame, following = coro.cr_frame, coro.cr_await
         elif kind is _GeneratorType:
             frame, following = coro.gi_frame, coro.gi_yieldfrom
