@@ -294,7 +294,8 @@ class TaskTracer:
 
     def wrap(self, coro, name, parent):
         """Return a traced stand-in for ``coro`` and its new record."""
-        if not asyncio.iscoroutine(coro) or not hasattr(coro, "cr_frame"):
+        if type(coro) is not _CoroutineType and (
+                not asyncio.iscoroutine(coro) or not hasattr(coro, "cr_frame")):
             return coro, None
         line = learner_line(sys._getframe(2), self.filename, within_task=True)
         if line is None and parent is not None:
@@ -308,6 +309,6 @@ class TaskTracer:
             parent=parent,
             line=line,
         )
-        record.events.append(TaskEvent(self.clock.now, "created", line=record.line))
+        record.events.append(_new_event(TaskEvent, (record.created, "created", None, line)))
         self.trace.tasks.append(record)
         return _TracedCoroutine(coro, record, self), record

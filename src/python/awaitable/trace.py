@@ -32,7 +32,7 @@ tracer makes them with ``tuple.__new__``, in one C call.
 """
 
 
-@dataclass
+@dataclass(slots=True)
 class TaskRecord:
     """A task, from creation to its end (or to the end of the run)."""
 
