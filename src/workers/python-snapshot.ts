@@ -167,6 +167,15 @@ export function startRestoredPythonHost(pyodide: PyodideAPI, files: Record<strin
 	return startPythonHost(pyodide, files);
 }
 
+/**
+ * Pyodide keeps its options, `_loadSnapshot` included, for as long as it
+ * lives: once the snapshot is in the wasm memory, its 30 MB go, by moving
+ * the buffer out to an empty one (where browsers can; else they stay).
+ */
+function release(bytes: Uint8Array) {
+	(bytes.buffer as ArrayBuffer & { transfer?: (length: number) => ArrayBuffer }).transfer?.(0);
+}
+
 export interface PythonStart {
 	/** `loadPyodide` and `version` from `pyodide.mjs`, and the default export of `pyodide.asm.mjs`. */
 	loadPyodide: LoadPyodide;
@@ -194,6 +203,7 @@ export async function startPython(start: PythonStart): Promise<PythonHost> {
 		try {
 			const snapshot = await openSnapshot(await start.fetchSnapshot(name));
 			const pyodide = await loadFromSnapshot(loadPyodide, createPyodideModule, options, snapshot);
+			release(snapshot.bytes);
 			return startRestoredPythonHost(pyodide, files, name);
 		} catch (error) {
 			start.warn?.(`Starting Python without a snapshot: ${name} could not be used (${String(error)}).`);
