@@ -1,8 +1,9 @@
-import { copyFileSync, createReadStream, mkdirSync, statSync } from 'node:fs';
+import { copyFileSync, createReadStream, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { makePythonSnapshot } from './python-snapshot.ts';
 
 /** The Pyodide files a worker needs; everything else in the package stays out of the site. */
 export const PYODIDE_FILES = [
@@ -30,6 +31,10 @@ export function pyodideDir(): string {
  * Serves Pyodide from the site's own origin under `<base>pyodide/`: from
  * node_modules in development, copied into the build output at build time.
  * Nothing of Pyodide is committed, and no request leaves the origin.
+ *
+ * The build also writes a memory snapshot of Pyodide with the sandbox
+ * imported (`python-snapshot-<hash>.bin`, see `src/workers/python-snapshot.ts`),
+ * which the worker boots from. Development has none: its worker boots normally.
  */
 export function pyodideAssets(): AstroIntegration {
 	let base = '/';
@@ -52,11 +57,15 @@ export function pyodideAssets(): AstroIntegration {
 					createReadStream(file).pipe(response);
 				});
 			},
-			'astro:build:done': ({ dir, logger }) => {
+			'astro:build:done': async ({ dir, logger }) => {
 				const target = join(fileURLToPath(dir), 'pyodide');
 				mkdirSync(target, { recursive: true });
 				for (const name of PYODIDE_FILES) copyFileSync(join(pyodideDir(), name), join(target, name));
 				logger.info(`copied ${PYODIDE_FILES.length} Pyodide files to ${base}pyodide/`);
+				const snapshot = await makePythonSnapshot();
+				writeFileSync(join(target, snapshot.name), snapshot.file);
+				const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+				logger.info(`wrote ${base}pyodide/${snapshot.name} (${mb(snapshot.rawSize)} of memory, ${mb(snapshot.file.length)} gzipped)`);
 			},
 		},
 	};

@@ -1,8 +1,8 @@
 /// <reference lib="webworker" />
-import type { PyodideAPI } from 'pyodide';
 import type { WorkerMessage, WorkerRequest, WorkerResponse } from '../runner/protocol.ts';
 import type { OutputLine } from '../schemas/run-result.ts';
-import { startPythonHost, type PythonHost } from './python-host.ts';
+import type { PythonHost } from './python-host.ts';
+import { startPython, type CreatePyodideModule, type LoadPyodide } from './python-snapshot.ts';
 
 /**
  * The page's one Python worker. Requests are handled one at a time, in
@@ -10,12 +10,29 @@ import { startPythonHost, type PythonHost } from './python-host.ts';
  */
 let host: Promise<PythonHost> | null = null;
 
+interface PyodideModule {
+	loadPyodide: LoadPyodide;
+	version: string;
+}
+
 async function boot(indexURL: string): Promise<PythonHost> {
-	const { loadPyodide } = (await import(/* @vite-ignore */ `${indexURL}pyodide.mjs`)) as {
-		loadPyodide: (options: { indexURL: string }) => Promise<PyodideAPI>;
-	};
-	const [pyodide, { packageFiles }] = await Promise.all([loadPyodide({ indexURL }), import('./python-package.ts')]);
-	return startPythonHost(pyodide, packageFiles);
+	// Pyodide's wasm glue, its largest script: fetched at once, used once the snapshot (if any) is on its way.
+	const glue = import(/* @vite-ignore */ `${indexURL}pyodide.asm.mjs`) as Promise<{ default: CreatePyodideModule }>;
+	glue.catch(() => undefined);
+	const [{ loadPyodide, version }, { packageFiles }] = await Promise.all([
+		import(/* @vite-ignore */ `${indexURL}pyodide.mjs`) as Promise<PyodideModule>,
+		import('./python-package.ts'),
+	]);
+	return startPython({
+		loadPyodide,
+		pyodideVersion: version,
+		createPyodideModule: async (settings) => (await glue).default(settings),
+		options: { indexURL },
+		files: packageFiles,
+		// The build writes the snapshot next to Pyodide's files; the development server has none.
+		fetchSnapshot: import.meta.env.DEV ? undefined : (name) => fetch(`${indexURL}${name}`),
+		warn: (message) => console.warn(message),
+	});
 }
 
 function post(message: WorkerMessage) {
