@@ -890,6 +890,10 @@ _CANCELLED_ERROR_NAMES = {"CancelledError", "BaseException"}
 
 
 def _swallowed_cancel(evidence):
+    if not any(_catches_cancellation(handler) and not any(isinstance(node, ast.Raise) for node in ast.walk(handler))
+               for handler in evidence.source.nodes(ast.ExceptHandler)):
+        # No handler could swallow a cancellation: no need to read every task's events.
+        return None
     for record in evidence.trace.tasks:
         if record.state == "cancelled":
             continue

@@ -7,6 +7,7 @@ shows up as a failing test here rather than as a strange run for a learner.
 ``VirtualEventLoop`` (a ``BaseEventLoop`` subclass) also overrides or uses
 these private members of its base class, present from 3.11 to 3.14:
 ``_run_once`` (replaced whole: it keeps its own heap of timers), ``_ready``,
+``_closed``,
 ``_stopping``, ``_current_handle``, ``_timer_cancelled_count``,
 ``_selector``, ``_process_events``, ``_write_to_self``,
 ``_clock_resolution``, ``_check_closed``, ``_check_thread``,

@@ -210,8 +210,8 @@ class VirtualEventLoop(asyncio.BaseEventLoop):
 
         timers = self._timers
         ready = self._ready
-        if (len(timers) > _MIN_TIMERS_TO_PURGE
-                and self._timer_cancelled_count * 2 > len(timers)):
+        if (self._timer_cancelled_count > _MIN_TIMERS_TO_PURGE // 2
+                and self._timer_cancelled_count * 2 > len(timers) > _MIN_TIMERS_TO_PURGE):
             kept = []
             for entry in timers:
                 if entry[2]._cancelled:
@@ -355,7 +355,15 @@ class VirtualEventLoop(asyncio.BaseEventLoop):
         #: task tracer says the task waits on ("asyncio.sleep(1)") when
         #: that future is what a task yields
         self.last_sleep = (future, delay)
-        timer = _fast_handle(_TimerHandle, _set_result_unless_cancelled, (future, result), self, None)
+        # _fast_handle, inlined.
+        timer = _new_object(_TimerHandle)
+        timer._context = _copy_context()
+        timer._loop = self
+        timer._callback = _set_result_unless_cancelled
+        timer._args = (future, result)
+        timer._cancelled = False
+        timer._repr = None
+        timer._source_traceback = None
         timer._when = when
         timer._scheduled = True
         _heappush(self._timers, (when, next(self._timer_sequence), timer))
@@ -368,8 +376,17 @@ class VirtualEventLoop(asyncio.BaseEventLoop):
             if handle._source_traceback:
                 del handle._source_traceback[-1]
             return handle
-        self._check_closed()
-        handle = _fast_handle(_Handle, callback, args, self, context)
+        if self._closed:
+            raise RuntimeError("Event loop is closed")
+        # _fast_handle, inlined: asyncio calls this for every wake-up.
+        handle = _new_object(_Handle)
+        handle._context = _copy_context() if context is None else context
+        handle._loop = self
+        handle._callback = callback
+        handle._args = args
+        handle._cancelled = False
+        handle._repr = None
+        handle._source_traceback = None
         self._ready.append(handle)
         return handle
 
@@ -462,6 +479,7 @@ _CLEAN_UP_CODES = frozenset({
 _original_sleep = asyncio.sleep
 _get_running_loop = asyncio.events._get_running_loop
 _set_result_unless_cancelled = asyncio.futures._set_result_unless_cancelled
+_Future = asyncio.Future
 
 
 async def sleep(delay, result=None):
@@ -476,7 +494,7 @@ async def sleep(delay, result=None):
     loop = _get_running_loop()
     if not delay > 0 or type(loop) is not VirtualEventLoop or loop._debug:
         return await _original_sleep(delay, result)
-    future = loop.create_future()
+    future = _Future(loop=loop)
     timer = loop._sleep_timer(delay, future, result)
     try:
         return await future
