@@ -183,8 +183,8 @@ class _TracedCoroutine:
         except BaseException as error:
             self._ended(error)
             raise
-        events.append(_new_event(TaskEvent, (self._clock.now, "suspended",
-                                             *describe_wait(self._coro, yielded, self._filename))))
+        detail, line = describe_wait(self._coro, yielded, self._filename)
+        events.append(_new_event(TaskEvent, (self._clock.now, "suspended", detail, line)))
         return yielded
 
     def throw(self, *args):
@@ -198,8 +198,8 @@ class _TracedCoroutine:
         except BaseException as error:
             self._ended(error)
             raise
-        events.append(_new_event(TaskEvent, (self._clock.now, "suspended",
-                                             *describe_wait(self._coro, yielded, self._filename))))
+        detail, line = describe_wait(self._coro, yielded, self._filename)
+        events.append(_new_event(TaskEvent, (self._clock.now, "suspended", detail, line)))
         return yielded
 
     def __next__(self):
@@ -214,8 +214,8 @@ class _TracedCoroutine:
         except BaseException as error:
             self._ended(error)
             raise
-        events.append(_new_event(TaskEvent, (self._clock.now, "suspended",
-                                             *describe_wait(self._coro, yielded, self._filename))))
+        detail, line = describe_wait(self._coro, yielded, self._filename)
+        events.append(_new_event(TaskEvent, (self._clock.now, "suspended", detail, line)))
         return yielded
 
     def close(self):
