@@ -95,6 +95,11 @@ describe.skipIf(!hasChromium())('lesson 0 and its warm-up, as a learner uses the
 		await page.context().close();
 	});
 
+	test('the site answered every request its pages made', async () => {
+		expect(currentSite().requests.length).toBeGreaterThan(10);
+		expect(currentSite().failures).toEqual([]);
+	});
+
 	test('no request, from any page or worker, left the site', async () => {
 		expect(currentSite().requests.length).toBeGreaterThan(10);
 		const foreign = currentSite().requests.filter((url) => !url.startsWith(currentSite().server.url) && !/^(data|blob):/.test(url));

@@ -13,6 +13,8 @@ export interface Site {
 	browser: Browser;
 	/** Every URL any page of this site requested, for the same-origin test. */
 	requests: string[];
+	/** Requests the site answered with an error status (`404 /favicon.svg`). */
+	failures: string[];
 	close(): Promise<void>;
 }
 
@@ -22,11 +24,13 @@ export async function openSite(): Promise<Site> {
 	const server = await serveStatic(DIST);
 	const browser = await launchChromium();
 	const requests: string[] = [];
+	const failures: string[] = [];
 	browser.on('disconnected', () => undefined);
 	return {
 		server,
 		browser,
 		requests,
+		failures,
 		close: async () => {
 			await browser.close();
 			await server.close();
@@ -57,6 +61,9 @@ export async function newPage(site: Site): Promise<Page> {
 	const context = await site.browser.newContext();
 	await context.grantPermissions(['clipboard-read', 'clipboard-write']);
 	context.on('request', (request) => site.requests.push(request.url()));
+	context.on('response', (response) => {
+		if (response.status() >= 400) site.failures.push(`${response.status()} ${new URL(response.url()).pathname}`);
+	});
 	return context.newPage();
 }
 
