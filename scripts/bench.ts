@@ -50,24 +50,34 @@ async function pageNumbers() {
 		row('Python worker script and sandbox sources (gzip)', kb(sum(workerFiles)));
 		await context.close();
 
-		// Layout shift while the page loads and the editor replaces the static code.
-		const shiftContext = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-		const shiftPage = await shiftContext.newPage();
-		await shiftPage.addInitScript(() => {
-			(window as unknown as { __shift: number }).__shift = 0;
-			new PerformanceObserver((list) => {
-				for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) {
-					if (!entry.hadRecentInput) (window as unknown as { __shift: number }).__shift += entry.value;
-				}
-			}).observe({ type: 'layout-shift', buffered: true });
-		});
-		await shiftPage.goto(server.url + LESSON);
-		await shiftPage.locator('#exercise-warm-up').scrollIntoViewIfNeeded();
-		await shiftPage.locator('#exercise-warm-up .monaco-editor').waitFor();
-		await shiftPage.waitForTimeout(500);
-		const shift = await shiftPage.evaluate(() => (window as unknown as { __shift: number }).__shift);
-		row('layout shift: page load and the editor arriving (CLS)', shift.toFixed(4), 'goal 0 (good < 0.1)');
-		await shiftContext.close();
+		// Layout shift while the page loads and the editor replaces the static code,
+		// in ten fresh pages: now and then Starlight's table-of-contents column is
+		// laid out once in the content column first (seen before the editor existed
+		// too), so the worst page is shown beside the median.
+		const shifts: number[] = [];
+		for (let i = 0; i < 10; i++) {
+			const shiftContext = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+			const shiftPage = await shiftContext.newPage();
+			await shiftPage.addInitScript(() => {
+				(window as unknown as { __shift: number }).__shift = 0;
+				new PerformanceObserver((list) => {
+					for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) {
+						if (!entry.hadRecentInput) (window as unknown as { __shift: number }).__shift += entry.value;
+					}
+				}).observe({ type: 'layout-shift', buffered: true });
+			});
+			await shiftPage.goto(server.url + LESSON);
+			await shiftPage.locator('#exercise-warm-up').scrollIntoViewIfNeeded();
+			await shiftPage.locator('#exercise-warm-up .monaco-editor').waitFor();
+			await shiftPage.waitForTimeout(500);
+			shifts.push(await shiftPage.evaluate(() => (window as unknown as { __shift: number }).__shift));
+			await shiftContext.close();
+		}
+		row(
+			'layout shift: page load and the editor arriving (CLS, median of 10)',
+			median(shifts).toFixed(4),
+			`goal 0 (good < 0.1); worst page ${Math.max(...shifts).toFixed(4)}`,
+		);
 
 		// Cold: a fresh profile each time, Run pressed as soon as it can be. Timed
 		// from Node (navigation to Playwright seeing the line, which polls) and
@@ -180,6 +190,51 @@ print(statistics.median(times))
 	const native = Number(cpython.stdout.trim().split('\n').at(-1)) * 1000;
 	row('10,000 gathered tasks, random sleeps, virtual loop in Pyodide', `${virtual.toFixed(0)} ms`);
 	row('the same with sleep(0) on CPython 3.11\'s own loop (native)', `${native.toFixed(0)} ms`, `ratio ${(virtual / native).toFixed(2)} (goal <= 1.5)`);
+	// For scale, in the same Pyodide without the sandbox: asyncio's own BaseEventLoop
+	// on a bare virtual clock (no tracing, no budgets), random sleeps and sleep(0).
+	const bareLoop = (sleep: string) => {
+		const seconds = pyodide.runPython(`
+import asyncio, random, selectors, statistics, time
+from asyncio import events
+class _Clockwork(selectors.BaseSelector):
+    def __init__(self, loop): self._loop = loop
+    def register(self, *args): raise OSError
+    def unregister(self, *args): raise KeyError
+    def select(self, timeout=None):
+        if timeout: self._loop.now += timeout
+        return []
+    def get_map(self): return {}
+class _BareVirtualLoop(asyncio.BaseEventLoop):
+    def __init__(self):
+        super().__init__()
+        self.now = 0.0
+        self._selector = _Clockwork(self)
+        self._clock_resolution = 1e-9
+    def time(self): return self.now
+    def _process_events(self, event_list): pass
+    def _write_to_self(self): pass
+async def _job(i):
+    await asyncio.sleep(${sleep})
+    return i
+async def _main():
+    return len(await asyncio.gather(*(_job(i) for i in range(10_000))))
+_host_loop = events._get_running_loop()
+events._set_running_loop(None)
+_times = []
+for _ in range(5):
+    random.seed(1)
+    _loop = _BareVirtualLoop()
+    _started = time.perf_counter()
+    _loop.run_until_complete(_main())
+    _times.append(time.perf_counter() - _started)
+    _loop.close()
+events._set_running_loop(_host_loop)
+statistics.median(_times)
+`, { globals: pyodide.toPy({}) }) as number;
+		return seconds * 1000;
+	};
+	row('  asyncio\'s own loop on a bare virtual clock, random sleeps, Pyodide', `${bareLoop('random.uniform(0, 10)').toFixed(0)} ms`, 'no sandbox: the floor for this workload');
+	row('  asyncio\'s own loop, sleep(0), Pyodide', `${bareLoop('0').toFixed(0)} ms`);
 	for (const step of [1, 10, 60]) {
 		row(`one virtual hour in ${step} s steps (${3600 / step} sleeps), Pyodide`, `${time(oneHour(step)).toFixed(0)} ms`, 'goal <= 50 ms');
 	}
