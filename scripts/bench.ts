@@ -51,9 +51,9 @@ async function pageNumbers() {
 		await context.close();
 
 		// Layout shift while the page loads and the editor replaces the static code,
-		// in ten fresh pages: now and then Starlight's table-of-contents column is
-		// laid out once in the content column first (seen before the editor existed
-		// too), so the worst page is shown beside the median.
+		// in ten fresh pages, the worst beside the median: a shift that happens in
+		// one load of several (Starlight's table-of-contents column drawn first at
+		// the start of its row, see course.css) shows only that way.
 		const shifts: number[] = [];
 		for (let i = 0; i < 10; i++) {
 			const shiftContext = await browser.newContext({ viewport: { width: 1280, height: 800 } });
