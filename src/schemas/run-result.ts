@@ -38,13 +38,13 @@ export const ProgramErrorSchema = z.object({
 	explanation: ExplanationSchema.nullable().optional(),
 });
 
-/** One moment in a task's life. */
+/** One moment in a task's life. The sandbox leaves out `detail` and `line` when they are null. */
 export const TaskEventSchema = z.object({
 	t: z.number(),
 	kind: z.enum(['created', 'started', 'suspended', 'resumed', 'done', 'error', 'cancelled']),
 	/** What the task waits on (suspended) or the exception (error). */
-	detail: z.string().nullable(),
-	line: z.number().int().nullable(),
+	detail: z.string().nullable().default(null),
+	line: z.number().int().nullable().default(null),
 });
 
 /** A task from creation to its end. */

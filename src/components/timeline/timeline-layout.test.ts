@@ -244,6 +244,19 @@ describe('the time axis', () => {
 	});
 });
 
+describe('the record as the sandbox writes it', () => {
+	test('an event without detail or line reads as one whose detail and line are null', () => {
+		const parsed = RunResultSchema.parse({
+			...run({}),
+			tasks: [{ ...task(1, [[0, 'created'], [0, 'started']]), events: [{ t: 0, kind: 'created', line: 3 }, { t: 0, kind: 'started' }] }],
+		});
+		expect(parsed.tasks[0]!.events).toEqual([
+			{ t: 0, kind: 'created', detail: null, line: 3 },
+			{ t: 0, kind: 'started', detail: null, line: null },
+		]);
+	});
+});
+
 describe('large runs stay small', () => {
 	test('tasks past the row limit are counted, not drawn', () => {
 		const many = Array.from({ length: 200 }, (_, i) =>

@@ -94,6 +94,9 @@ class TaskTraceTest(unittest.TestCase):
         self.assertEqual(worker["name"], "worker")
         self.assertEqual(worker["events"][2], {"t": 0, "kind": "suspended",
                                                "detail": "asyncio.sleep(2)", "line": 4})
+        # Fields that are None are left out.
+        self.assertEqual(worker["events"][1], {"t": 0, "kind": "started"})
+        self.assertEqual(worker["events"][-1], {"t": 2, "kind": "done"})
         self.assertEqual((worker["created"], worker["started"], worker["ended"]), (0, 0, 2))
 
 
