@@ -134,11 +134,12 @@ describe.skipIf(!hasChromium())('a course update and the editor comforts', () =>
 		);
 		await page.reload();
 		const notice = page.locator('#exercise-warm-up .notice');
-		await expect(notice.isVisible()).resolves.toBe(true);
+		await notice.waitFor({ state: 'visible' });
 		await expect(notice.textContent()).resolves.toMatch(/changed since you started it/);
 		await expect(page.locator('#exercise-warm-up .static-code, #exercise-warm-up .monaco-editor').first().textContent()).resolves.toMatch(/my older attempt/);
 		await notice.locator('button', { hasText: 'Load the new starter' }).click();
-		await expect(notice.isHidden()).resolves.toBe(true);
+		// It goes once your code is on the clipboard, a moment after the click.
+		await notice.waitFor({ state: 'hidden' });
 		await expect.poll(() => page.locator('#exercise-warm-up .static-code, #exercise-warm-up .monaco-editor').first().textContent()).toMatch(/Wait.one.second.here/);
 		const saved = await page.evaluate(() => JSON.parse(localStorage.getItem('awaitable.v1.exercise.warm-up')!));
 		expect(saved.starterHash).not.toBe('an-old-starter');
