@@ -235,8 +235,10 @@ class VirtualEventLoop(asyncio.BaseEventLoop):
                     self._advance_to(when)
                 clock.now = when
 
+        # As BaseEventLoop: a timer runs unless it is due at or after
+        # end_time (so one due at NaN runs at once, as on CPython).
         end_time = clock.now + self._clock_resolution
-        while timers and timers[0][0] < end_time:
+        while timers and not timers[0][0] >= end_time:
             handle = _heappop(timers)[2]
             handle._scheduled = False
             ready.append(handle)
@@ -492,7 +494,10 @@ async def sleep(delay, result=None):
     asyncio's own.
     """
     loop = _get_running_loop()
-    if not delay > 0 or type(loop) is not VirtualEventLoop or loop._debug:
+    # `delay <= 0` first, as asyncio's own does: a delay of the wrong type
+    # fails there with the same message. NaN (never equal to itself) and
+    # everything else unusual go to asyncio's own too.
+    if delay <= 0 or delay != delay or type(loop) is not VirtualEventLoop or loop._debug:
         return await _original_sleep(delay, result)
     future = _Future(loop=loop)
     timer = loop._sleep_timer(delay, future, result)

@@ -129,7 +129,11 @@ _SLEEP_DESCRIPTIONS_KEPT = 256
 
 def _describe_sleep(delay):
     key = (type(delay), delay)
-    text = _SLEEP_DESCRIPTIONS.get(key)
+    try:
+        text = _SLEEP_DESCRIPTIONS.get(key)
+    except TypeError:
+        # An unhashable delay: asyncio accepts anything that compares with 0.
+        return f"asyncio.sleep({_format_number(delay)})"
     if text is None:
         text = f"asyncio.sleep({_format_number(delay)})"
         if len(_SLEEP_DESCRIPTIONS) < _SLEEP_DESCRIPTIONS_KEPT:

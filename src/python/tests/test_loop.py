@@ -156,6 +156,24 @@ class SchedulingTest(unittest.TestCase):
         self.assertEqual(stdout(result), ["499 1.0"])
         self.assertEqual(result.virtual_time, 1)
 
+    def test_odd_delays_behave_as_on_cpython(self):
+        result = run("""
+            import asyncio
+            async def main():
+                loop = asyncio.get_running_loop()
+                loop.call_later(float("nan"), print, "a timer due at NaN runs at once")
+                try:
+                    await asyncio.sleep("1")
+                except TypeError as error:
+                    print(error)
+                await asyncio.sleep(1)
+            asyncio.run(main())
+        """)
+        self.assertEqual(stdout(result), [
+            "'<=' not supported between instances of 'str' and 'int'",
+            "a timer due at NaN runs at once"])
+        self.assertEqual(result.virtual_time, 1)
+
     def test_asyncio_sleep_looks_like_asyncios_own(self):
         result = run("""
             import asyncio, inspect
