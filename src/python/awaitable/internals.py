@@ -31,15 +31,10 @@ import asyncio.log
 import inspect
 
 __all__ = [
-    "get_running_loop_or_none", "set_running_loop", "loop_ready", "loop_timers",
+    "get_running_loop_or_none", "set_running_loop",
     "asyncio_logger", "format_handle", "format_callback_source",
     "task_coroutine", "current_task_of", "task_waiter", "gathered_children", "end_task_only",
-    "MAXIMUM_SELECT_TIMEOUT",
 ]
-
-#: ``BaseEventLoop._run_once`` never waits longer than this in one select.
-MAXIMUM_SELECT_TIMEOUT = asyncio.base_events.MAXIMUM_SELECT_TIMEOUT
-
 
 #: The loop running in this thread, or None (public in spirit, private in
 #: name). The C function itself: the sandbox asks at every task it makes.
@@ -50,16 +45,6 @@ def set_running_loop(loop):
     """Pyodide registers its WebLoop as the running loop of the main thread;
     the sandbox hides it while a program runs and puts it back afterwards."""
     asyncio.events._set_running_loop(loop)
-
-
-def loop_ready(loop):
-    """The deque of handles ready to run in the next iteration."""
-    return loop._ready
-
-
-def loop_timers(loop):
-    """The virtual loop's heap of ``(when, sequence, TimerHandle)``."""
-    return loop._timers
 
 
 #: the logger asyncio reports to (slow callbacks in debug mode, among others)
