@@ -20,6 +20,8 @@ function run(title, command, args, { env = {}, capture = false } = {}) {
 		encoding: 'utf8',
 	});
 	if (capture) process.stderr.write(child.stderr ?? '');
+	// A step killed by a signal prints nothing of its own about it.
+	if (child.signal) console.error(`\n!!! ${title}: the process was killed by ${child.signal}`);
 	if (child.status !== 0) failedSteps.push(title);
 	return child;
 }
