@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadExercise, loadExercises } from '../exercises/load-exercises.ts';
-import type { CheckResult } from '../schemas/check-result.ts';
+import type { CheckResultJson } from '../schemas/check-result.ts';
 import { startNodePython } from './node-python.ts';
 import { verifyExercise } from './verify.ts';
 
@@ -26,7 +26,7 @@ function readSource(file: string): string {
 	}
 }
 
-function formatCheck(result: CheckResult): string {
+function formatCheck(result: CheckResultJson): string {
 	const lines = result.checks.map((check) => {
 		const mark = check.status === 'pass' ? 'PASS ' : check.status === 'fail' ? 'FAIL ' : 'ERROR';
 		const message = check.message ? `\n${check.message.replace(/^/gm, '        ')}` : '';

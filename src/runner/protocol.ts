@@ -1,6 +1,6 @@
-import type { CheckResult } from '../schemas/check-result.ts';
+import type { CheckResultJson } from '../schemas/check-result.ts';
 import type { GradingBundle } from '../schemas/exercise.ts';
-import type { OutputLine, RunResult } from '../schemas/run-result.ts';
+import type { OutputLine, RunResultJson } from '../schemas/run-result.ts';
 
 /**
  * Every method the Python worker answers, with its params and result.
@@ -13,9 +13,9 @@ export interface WorkerMethods {
 	 * Run a program in a fresh sandbox; output streams as `output` events.
 	 * With an exercise's bundle it runs as Check runs it (fixtures, limits).
 	 */
-	run: { params: { source: string; bundle: GradingBundle | null }; result: RunResult };
+	run: { params: { source: string; bundle: GradingBundle | null }; result: RunResultJson };
 	/** Grade a program against an exercise's checks; output streams as `output` events. */
-	check: { params: { source: string; bundle: GradingBundle }; result: CheckResult };
+	check: { params: { source: string; bundle: GradingBundle }; result: CheckResultJson };
 }
 
 export type WorkerMethod = keyof WorkerMethods;

@@ -29,3 +29,5 @@ export const CheckResultSchema = z.object({
 
 export type CheckOutcome = z.infer<typeof CheckOutcomeSchema>;
 export type CheckResult = z.infer<typeof CheckResultSchema>;
+/** A check's result as the sandbox writes it, before the schema reads it. */
+export type CheckResultJson = z.input<typeof CheckResultSchema>;

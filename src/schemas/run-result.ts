@@ -38,14 +38,21 @@ export const ProgramErrorSchema = z.object({
 	explanation: ExplanationSchema.nullable().optional(),
 });
 
-/** One moment in a task's life. The sandbox leaves out `detail` and `line` when they are null. */
-export const TaskEventSchema = z.object({
-	t: z.number(),
-	kind: z.enum(['created', 'started', 'suspended', 'resumed', 'done', 'error', 'cancelled']),
-	/** What the task waits on (suspended) or the exception (error). */
-	detail: z.string().nullable().default(null),
-	line: z.number().int().nullable().default(null),
-});
+/**
+ * One moment in a task's life. The sandbox writes each as an array,
+ * `[t, kind, detail, line]` (a long run records tens of thousands, and an
+ * array is quicker to write and to read than an object); it reads as an object.
+ */
+export const TaskEventSchema = z
+	.tuple([
+		z.number(),
+		z.enum(['created', 'started', 'suspended', 'resumed', 'done', 'error', 'cancelled']),
+		/** What the task waits on (suspended) or the exception (error). */
+		z.string().nullable(),
+		/** The line of the learner's program where it happened, if known. */
+		z.number().int().nullable(),
+	])
+	.transform(([t, kind, detail, line]) => ({ t, kind, detail, line }));
 
 /** A task from creation to its end. */
 export const TaskRecordSchema = z.object({
@@ -113,3 +120,5 @@ export type Explanation = z.infer<typeof ExplanationSchema>;
 export type ProgramError = z.infer<typeof ProgramErrorSchema>;
 export type TaskRecord = z.infer<typeof TaskRecordSchema>;
 export type RunResult = z.infer<typeof RunResultSchema>;
+/** A run as the sandbox writes it, before the schema reads it (task events are arrays). */
+export type RunResultJson = z.input<typeof RunResultSchema>;

@@ -1,7 +1,7 @@
 import type { PyodideAPI } from 'pyodide';
-import type { CheckResult } from '../schemas/check-result.ts';
+import type { CheckResultJson } from '../schemas/check-result.ts';
 import type { GradingBundle } from '../schemas/exercise.ts';
-import type { OutputLine, RunResult } from '../schemas/run-result.ts';
+import type { OutputLine, RunResultJson } from '../schemas/run-result.ts';
 
 /** Where the sandbox package is written in Pyodide's file system. */
 const PACKAGE_ROOT = '/lib/awaitable-sandbox';
@@ -13,10 +13,10 @@ export interface PythonHost {
 	/** Python's version string. */
 	readonly python: string;
 	/** Run a program; with an exercise's bundle, as Check runs it (fixtures, limits). */
-	run(source: string, onOutput?: OutputListener, bundle?: GradingBundle | null): RunResult;
-	check(bundle: GradingBundle, source: string, onOutput?: OutputListener): CheckResult;
+	run(source: string, onOutput?: OutputListener, bundle?: GradingBundle | null): RunResultJson;
+	check(bundle: GradingBundle, source: string, onOutput?: OutputListener): CheckResultJson;
 	/** A run as plain text with virtual timestamps, as the terminal shows it. */
-	formatRun(result: RunResult): string;
+	formatRun(result: RunResultJson): string;
 }
 
 interface HostModule {

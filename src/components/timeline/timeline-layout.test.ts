@@ -245,15 +245,23 @@ describe('the time axis', () => {
 });
 
 describe('the record as the sandbox writes it', () => {
-	test('an event without detail or line reads as one whose detail and line are null', () => {
+	test('events written as arrays read as objects', () => {
 		const parsed = RunResultSchema.parse({
 			...run({}),
-			tasks: [{ ...task(1, [[0, 'created'], [0, 'started']]), events: [{ t: 0, kind: 'created', line: 3 }, { t: 0, kind: 'started' }] }],
+			tasks: [{ ...task(1, [[0, 'created'], [0, 'started']]), events: [[0, 'created', null, 3], [0, 'suspended', 'asyncio.sleep(1)', 4]] }],
 		});
 		expect(parsed.tasks[0]!.events).toEqual([
 			{ t: 0, kind: 'created', detail: null, line: 3 },
-			{ t: 0, kind: 'started', detail: null, line: null },
+			{ t: 0, kind: 'suspended', detail: 'asyncio.sleep(1)', line: 4 },
 		]);
+	});
+
+	test('an event of an unknown kind is refused', () => {
+		const result = RunResultSchema.safeParse({
+			...run({}),
+			tasks: [{ ...task(1, [[0, 'created']]), events: [[0, 'paused', null, null]] }],
+		});
+		expect(result.success).toBe(false);
 	});
 });
 

@@ -73,6 +73,16 @@ _heappush = heapq.heappush
 _heappop = heapq.heappop
 _perf_counter = time.perf_counter
 
+_set_result_unless_cancelled = asyncio.futures._set_result_unless_cancelled
+
+
+def _timer_cancelled(entry):
+    """Whether a timer of the heap (see ``VirtualEventLoop._timers``) was cancelled."""
+    if len(entry) == 3:
+        return entry[2]._cancelled
+    return entry[2].cancelled()
+
+
 #: when more than this many timers wait and over half of them are
 #: cancelled, the heap is rebuilt without them (as BaseEventLoop does)
 _MIN_TIMERS_TO_PURGE = 100
@@ -133,9 +143,11 @@ class VirtualEventLoop(asyncio.BaseEventLoop):
         # float rounding from splitting timers that are due at the same time.
         self._clock_resolution = 1e-9
         self._tracer = sandbox.tracer
+        self._filename = sandbox.tracer.filename
         self._output = sandbox.output
         self._threads = sandbox.threads
-        #: the timers, a heap of ``(when, sequence, TimerHandle)``: timers due
+        #: the timers, a heap of ``(when, sequence, TimerHandle)``, and of
+        #: ``(when, sequence, future, result)`` for sleeps: timers due
         #: at the same virtual instant run in the order they were made (on a
         #: real clock two timers are never due at exactly the same time).
         #: Tuples compare in C; BaseEventLoop's heap of TimerHandles compares
@@ -214,17 +226,25 @@ class VirtualEventLoop(asyncio.BaseEventLoop):
                 and self._timer_cancelled_count * 2 > len(timers) > _MIN_TIMERS_TO_PURGE):
             kept = []
             for entry in timers:
-                if entry[2]._cancelled:
-                    entry[2]._scheduled = False
+                if _timer_cancelled(entry):
+                    if len(entry) == 3:
+                        entry[2]._scheduled = False
                 else:
                     kept.append(entry)
             heapq.heapify(kept)
             self._timers = timers = kept
             self._timer_cancelled_count = 0
         else:
-            while timers and timers[0][2]._cancelled:
+            while timers:
+                entry = timers[0]
+                if len(entry) == 3:
+                    if not entry[2]._cancelled:
+                        break
+                    entry[2]._scheduled = False
+                elif not entry[2].cancelled():
+                    break
                 self._timer_cancelled_count -= 1
-                _heappop(timers)[2]._scheduled = False
+                _heappop(timers)
 
         if not ready and not self._stopping:
             if not timers:
@@ -238,10 +258,26 @@ class VirtualEventLoop(asyncio.BaseEventLoop):
         # As BaseEventLoop: a timer runs unless it is due at or after
         # end_time (so one due at NaN runs at once, as on CPython).
         end_time = clock.now + self._clock_resolution
-        while timers and not timers[0][0] >= end_time:
-            handle = _heappop(timers)[2]
-            handle._scheduled = False
-            ready.append(handle)
+        if timers and not timers[0][0] >= end_time:
+            due = [_heappop(timers)]
+            while timers and not timers[0][0] >= end_time:
+                due.append(_heappop(timers))
+            if not ready and all(len(entry) == 4 for entry in due):
+                # Only sleeps end now, and nothing else is ready: their
+                # timers would run first, one after the other, and do
+                # nothing but set their futures' results. Setting them
+                # here queues the same wake-ups in the same order.
+                for _, _, future, result in due:
+                    if not future.cancelled():
+                        future.set_result(result)
+            else:
+                for entry in due:
+                    if len(entry) == 3:
+                        handle = entry[2]
+                        handle._scheduled = False
+                    else:
+                        handle = _fast_handle(_Handle, _set_result_unless_cancelled, entry[2:], self, None)
+                    ready.append(handle)
 
         popleft = ready.popleft
         if self._debug:
@@ -349,27 +385,16 @@ class VirtualEventLoop(asyncio.BaseEventLoop):
         _heappush(self._timers, (when, next(self._timer_sequence), timer))
         return timer
 
-    def _sleep_timer(self, delay, future, result):
-        """``call_later(delay, _set_result_unless_cancelled, future, result)``,
-        in one step: ``asyncio.sleep``'s timer (see ``virtual_sleep``)."""
-        when = self._clock.now + delay
-        #: the future of the sleep that began last and its delay: what the
-        #: task tracer says the task waits on ("asyncio.sleep(1)") when
-        #: that future is what a task yields
-        self.last_sleep = (future, delay)
-        # _fast_handle, inlined.
-        timer = _new_object(_TimerHandle)
-        timer._context = _copy_context()
-        timer._loop = self
-        timer._callback = _set_result_unless_cancelled
-        timer._args = (future, result)
-        timer._cancelled = False
-        timer._repr = None
-        timer._source_traceback = None
-        timer._when = when
-        timer._scheduled = True
-        _heappush(self._timers, (when, next(self._timer_sequence), timer))
-        return timer
+    def _push_sleep(self, delay, future, result, caller):
+        """``call_later(delay, _set_result_unless_cancelled, future, result)``
+        for ``asyncio.sleep`` (see ``virtual_sleep``), with no handle: the
+        heap holds ``(when, sequence, future, result)``."""
+        _heappush(self._timers, (self._clock.now + delay, next(self._timer_sequence), future, result))
+        #: the sleep that began last, what the task tracer says a task waits
+        #: on when it yields that sleep's future: ``(future, delay, line)``,
+        #: with the line of the program's code that called the sleep, or
+        #: None when other code called it
+        self.last_sleep = (future, delay, caller.f_lineno if caller.f_code.co_filename == self._filename else None)
 
     def call_soon(self, callback, *args, context=None):
         # BaseEventLoop.call_soon, with a handle made in one step.
@@ -480,8 +505,8 @@ _CLEAN_UP_CODES = frozenset({
 
 _original_sleep = asyncio.sleep
 _get_running_loop = asyncio.events._get_running_loop
-_set_result_unless_cancelled = asyncio.futures._set_result_unless_cancelled
 _Future = asyncio.Future
+_getframe = sys._getframe
 
 
 async def sleep(delay, result=None):
@@ -500,11 +525,14 @@ async def sleep(delay, result=None):
     if delay <= 0 or delay != delay or type(loop) is not VirtualEventLoop or loop._debug:
         return await _original_sleep(delay, result)
     future = _Future(loop=loop)
-    timer = loop._sleep_timer(delay, future, result)
+    loop._push_sleep(delay, future, result, _getframe(1))
     try:
         return await future
     except BaseException:
-        timer.cancel()
+        if future.cancelled():
+            # The sleep's timer is still set: count it as cancelled, as
+            # TimerHandle.cancel() does, so that the loop purges such timers.
+            loop._timer_cancelled_count += 1
         raise
 
 

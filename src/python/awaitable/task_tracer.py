@@ -77,12 +77,6 @@ def describe_wait(coro, yielded, filename):
             coro = coro._coro
             continue
         if kind is _CoroutineType:
-            if coro.cr_code is _VIRTUAL_SLEEP_CODE and called is None:
-                # The sandbox's asyncio.sleep, awaited by the program's own
-                # code: the loop knows its delay, no need to read its frame.
-                last_sleep = getattr(_get_running_loop(), "last_sleep", None)
-                if last_sleep is not None and last_sleep[0] is yielded:
-                    return _describe_sleep(last_sleep[1]), line
             frame, following = coro.cr_frame, coro.cr_await
         elif kind is _GeneratorType:
             frame, following = coro.gi_frame, coro.gi_yieldfrom
@@ -187,8 +181,15 @@ class _TracedCoroutine:
         except BaseException as error:
             self._ended(error)
             raise
-        detail, line = describe_wait(self._coro, yielded, self._filename)
-        events.append(_new_event(TaskEvent, (self._clock.now, "suspended", detail, line)))
+        last_sleep = _get_running_loop().last_sleep
+        if last_sleep is not None and last_sleep[0] is yielded and last_sleep[2] is not None:
+            # The program's own code awaits asyncio.sleep: the loop knows
+            # the delay and the line (describe_wait would find the same).
+            events.append(_new_event(TaskEvent, (
+                self._clock.now, "suspended", _describe_sleep(last_sleep[1]), last_sleep[2])))
+        else:
+            detail, line = describe_wait(self._coro, yielded, self._filename)
+            events.append(_new_event(TaskEvent, (self._clock.now, "suspended", detail, line)))
         return yielded
 
     def throw(self, *args):
@@ -202,8 +203,15 @@ class _TracedCoroutine:
         except BaseException as error:
             self._ended(error)
             raise
-        detail, line = describe_wait(self._coro, yielded, self._filename)
-        events.append(_new_event(TaskEvent, (self._clock.now, "suspended", detail, line)))
+        last_sleep = _get_running_loop().last_sleep
+        if last_sleep is not None and last_sleep[0] is yielded and last_sleep[2] is not None:
+            # The program's own code awaits asyncio.sleep: the loop knows
+            # the delay and the line (describe_wait would find the same).
+            events.append(_new_event(TaskEvent, (
+                self._clock.now, "suspended", _describe_sleep(last_sleep[1]), last_sleep[2])))
+        else:
+            detail, line = describe_wait(self._coro, yielded, self._filename)
+            events.append(_new_event(TaskEvent, (self._clock.now, "suspended", detail, line)))
         return yielded
 
     def __next__(self):
@@ -218,8 +226,15 @@ class _TracedCoroutine:
         except BaseException as error:
             self._ended(error)
             raise
-        detail, line = describe_wait(self._coro, yielded, self._filename)
-        events.append(_new_event(TaskEvent, (self._clock.now, "suspended", detail, line)))
+        last_sleep = _get_running_loop().last_sleep
+        if last_sleep is not None and last_sleep[0] is yielded and last_sleep[2] is not None:
+            # The program's own code awaits asyncio.sleep: the loop knows
+            # the delay and the line (describe_wait would find the same).
+            events.append(_new_event(TaskEvent, (
+                self._clock.now, "suspended", _describe_sleep(last_sleep[1]), last_sleep[2])))
+        else:
+            detail, line = describe_wait(self._coro, yielded, self._filename)
+            events.append(_new_event(TaskEvent, (self._clock.now, "suspended", detail, line)))
         return yielded
 
     def close(self):

@@ -75,25 +75,10 @@ class TaskRecord:
             "parent": self.parent,
             "line": self.line,
             "result": self.result,
-            # A field that is None is left out of its event: most events
-            # (started, resumed, done) have neither, and a long run has
-            # tens of thousands of them to write and to read.
-            "events": [
-                {"t": t, "kind": kind, "detail": detail, "line": line}
-                if detail is not None and line is not None
-                else _sparse_event(t, kind, detail, line)
-                for t, kind, detail, line in self.events
-            ],
+            # Each event as an array, [t, kind, detail, line]: a long run has
+            # tens of thousands of them, and the tuples go to JSON as they are.
+            "events": self.events,
         }
-
-
-def _sparse_event(t, kind, detail, line):
-    event = {"t": t, "kind": kind}
-    if detail is not None:
-        event["detail"] = detail
-    if line is not None:
-        event["line"] = line
-    return event
 
 
 @dataclass

@@ -156,6 +156,28 @@ class SchedulingTest(unittest.TestCase):
         self.assertEqual(stdout(result), ["499 1.0"])
         self.assertEqual(result.virtual_time, 1)
 
+    def test_many_cancelled_sleeps_are_purged_too(self):
+        # Each cancelled sleep leaves its entry in the loop's heap until
+        # the heap is rebuilt, as a cancelled TimerHandle does.
+        result = run("""
+            import asyncio
+            async def main():
+                loop = asyncio.get_running_loop()
+                # A sleep that ends before them keeps them from the heap's top.
+                waiting = asyncio.create_task(asyncio.sleep(500))
+                sleepers = [asyncio.create_task(asyncio.sleep(1000 + n)) for n in range(400)]
+                await asyncio.sleep(0)
+                for sleeper in sleepers:
+                    sleeper.cancel()
+                await asyncio.gather(*sleepers, return_exceptions=True)
+                await asyncio.sleep(1)
+                print(len(loop._timers) < 200, loop.time())
+                waiting.cancel()
+            asyncio.run(main())
+        """)
+        self.assertEqual(stdout(result), ["True 1.0"])
+        self.assertEqual(result.virtual_time, 1)
+
     def test_odd_delays_behave_as_on_cpython(self):
         result = run("""
             import asyncio

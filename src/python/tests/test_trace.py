@@ -1,5 +1,6 @@
 """The trace records each task's life, blocking calls and output in virtual time."""
 
+import json
 import sys
 import unittest
 
@@ -89,14 +90,13 @@ class TaskTraceTest(unittest.TestCase):
                                                             {"t": 2, "text": "4", "stream": "stdout"}])
 
     def test_the_trace_is_json(self):
-        data = self.result.to_json()
+        data = json.loads(json.dumps(self.result.to_json()))
         worker = data["tasks"][1]
         self.assertEqual(worker["name"], "worker")
-        self.assertEqual(worker["events"][2], {"t": 0, "kind": "suspended",
-                                               "detail": "asyncio.sleep(2)", "line": 4})
-        # Fields that are None are left out.
-        self.assertEqual(worker["events"][1], {"t": 0, "kind": "started"})
-        self.assertEqual(worker["events"][-1], {"t": 2, "kind": "done"})
+        # Each event is an array: [t, kind, detail, line].
+        self.assertEqual(worker["events"][2], [0, "suspended", "asyncio.sleep(2)", 4])
+        self.assertEqual(worker["events"][1], [0, "started", None, None])
+        self.assertEqual(worker["events"][-1], [2, "done", None, None])
         self.assertEqual((worker["created"], worker["started"], worker["ended"]), (0, 0, 2))
 
 
@@ -140,6 +140,25 @@ class TraceDetailsTest(unittest.TestCase):
         """)
         details = [event.detail for event in result.trace.tasks[0].events if event.kind == "suspended"]
         self.assertEqual(details[0], "asyncio.wait_for()")
+
+
+    def test_a_sleep_is_described_where_the_program_awaits_it(self):
+        result = run("""
+            import asyncio
+            async def nap(seconds):
+                await asyncio.sleep(seconds)
+            async def main():
+                await nap(1)
+                await asyncio.sleep(2, result="ignored")
+                await asyncio.wait_for(asyncio.sleep(3), timeout=5)
+            asyncio.run(main())
+        """)
+        suspensions = [(event.t, event.detail, event.line) for event in result.trace.tasks[0].events
+                       if event.kind == "suspended"]
+        # The helper's line, not its caller's; wait_for's own sleep is
+        # awaited by asyncio's code, so the task waits in wait_for.
+        self.assertEqual(suspensions, [(0, "asyncio.sleep(1)", 4), (1, "asyncio.sleep(2)", 7),
+                                       (3, "asyncio.wait_for()", 8)])
 
 
 class TracePerformanceTest(unittest.TestCase):
