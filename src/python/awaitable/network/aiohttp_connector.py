@@ -93,6 +93,14 @@ class ResponseHandler(asyncio.Protocol):
         if self._payload is not None:
             self._payload.set_exception(error)
 
+    def abandon(self):
+        """No request will read this response: its connection is closed
+        unused. Without its future, closing the connection fails nothing that
+        asyncio would report as never retrieved."""
+        if self._head is not None:
+            self._head.cancel()
+            self._head = None
+
     def _fail_head(self, error):
         if self._head is not None and not self._head.done():
             self._head.set_exception(error)
@@ -276,6 +284,7 @@ class TCPConnector:
             raise
         self._unhold(key, placeholder)
         if self._closed:
+            protocol.abandon()
             transport.close()
             raise ClientConnectionError("Connector is closed.")
         connection = Connection(self, key, transport, protocol)
