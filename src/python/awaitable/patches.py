@@ -119,6 +119,9 @@ class Patches:
 
         self._set(threading, "current_thread", sandbox.threads.current_thread)
         self._set(threading, "get_ident", sandbox.threads.get_ident)
+        getpid, getppid = sandbox.threads.os_pid_functions()
+        self._set(os, "getpid", getpid)
+        self._set(os, "getppid", getppid)
         self._set(threading.Thread, "start", threads.refuse_thread_start)
         self._set(concurrent.futures.Future, "result", threads.future_result)
         self._set(concurrent.futures.Future, "exception", threads.future_exception)

@@ -42,6 +42,8 @@ ONE_THREAD_MESSAGE = (
     "which the sandbox runs as virtual threads")
 
 _real_current_thread = threading.current_thread
+_real_getpid = os.getpid
+_real_getppid = os.getppid
 _real_get_ident = threading.get_ident
 
 
@@ -132,14 +134,18 @@ del _virtual, _real_module
 class _Worker:
     """One virtual worker thread (or process) of a pool."""
 
-    __slots__ = ("name", "free_at", "identity")
+    __slots__ = ("name", "free_at", "identity", "pid", "step")
 
-    def __init__(self, name, free_at, ident):
+    def __init__(self, name, free_at, ident, pid=None):
         self.name = name
         #: virtual time at which this worker finishes its current work
         self.free_at = free_at
         #: what threading.current_thread() returns while it works
         self.identity = _VirtualThreadIdentity(name, ident)
+        #: a worker process's own pid (os.getpid() in its work); None for a thread
+        self.pid = pid
+        #: the event loop's iteration in which it was last handed work
+        self.step = None
 
 
 class _Pool:
@@ -159,10 +165,20 @@ class _Pool:
 
     def submit(self, future, func, args, record):
         now = self.threads.clock.now
-        worker = next((worker for worker in self.workers if worker.free_at <= now), None)
+        # A worker handed work in this iteration of the loop is busy for the
+        # rest of it, however quick the work: in a real pool, work submitted
+        # in one burst is queued before the first worker gets going, so a
+        # burst starts new workers (up to the pool's limit) rather than
+        # waiting for one.
+        step = self.loop._steps
+        worker = next((worker for worker in self.workers
+                       if worker.free_at <= now and worker.step != step), None)
         max_workers = getattr(self.executor, "_max_workers", None) or 1
         if worker is None and len(self.workers) < max_workers:
-            worker = _Worker(self._worker_name(len(self.workers)), now, self.threads.new_ident())
+            pid = None
+            if isinstance(self.executor, VirtualProcessPoolExecutor):
+                pid = self.threads.sandbox.processes.reserve_pid()
+            worker = _Worker(self._worker_name(len(self.workers)), now, self.threads.new_ident(), pid)
             self.workers.append(worker)
             initializer = getattr(self.executor, "_initializer", None)
             if initializer is not None:
@@ -171,6 +187,7 @@ class _Pool:
         if worker is None:
             worker = min(self.workers, key=lambda each: each.free_at)
         start = max(now, worker.free_at)
+        worker.step = step
         record.worker = worker.name
         record.start = start
         outcome, failed, end = self.threads.run_as(worker, self.executor, start, func, args)
@@ -228,6 +245,8 @@ class VirtualThreads:
         self.clock = sandbox.clock
         #: the identity of the virtual thread running now, or None
         self.current = None
+        #: the pid of the process pool worker running now, or None
+        self.current_pid = None
         #: id(executor) -> _Pool; a pool holds its executor, so ids stay unique
         self._pools = {}
         self._idents = itertools.count(1_000_000)
@@ -278,9 +297,9 @@ class VirtualThreads:
         clock = self.clock
         now = clock.now
         saved_loop = internals.get_running_loop_or_none()
-        saved_current = self.current
+        saved_current, saved_pid = self.current, self.current_pid
         output = self.sandbox.output
-        self.current = worker.identity
+        self.current, self.current_pid = worker.identity, worker.pid
         internals.set_running_loop(None)
         output.defer_lines(True)
         clock.now = start
@@ -304,7 +323,7 @@ class VirtualThreads:
             clock.now = now
             output.defer_lines(saved_current is not None)
             internals.set_running_loop(saved_loop)
-            self.current = saved_current
+            self.current, self.current_pid = saved_current, saved_pid
         return outcome, failed, end
 
     # Replacements for the threading module's functions while a program runs.
@@ -314,6 +333,25 @@ class VirtualThreads:
 
     def get_ident(self):
         return self.current.ident if self.current is not None else _real_get_ident()
+
+    def os_pid_functions(self):
+        """Stand-ins for ``os.getpid`` and ``os.getppid``: a process pool's
+        worker is a process of its own, whose parent is the program.
+
+        Plain functions named as ``os``'s own, so that they pickle by name
+        (``pool.submit(os.getpid)`` must reach the worker).
+        """
+        def getpid():
+            return self.current_pid if self.current_pid is not None else _real_getpid()
+
+        def getppid():
+            return _real_getpid() if self.current_pid is not None else _real_getppid()
+
+        for function, real in ((getpid, _real_getpid), (getppid, _real_getppid)):
+            function.__module__ = "os"
+            function.__qualname__ = function.__name__
+            function.__doc__ = real.__doc__
+        return getpid, getppid
 
 
 def refuse_thread_start(thread):

@@ -264,6 +264,34 @@ class ExecutorTest(unittest.TestCase):
         self.assertEqual(stdout(result), ["['mine', 'from the worker'] ['mine']", expected_error])
         self.assertEqual(result.trace.threads[0].executor, "ProcessPoolExecutor")
 
+    def test_a_process_pools_workers_are_processes_of_their_own(self):
+        result = run("""
+            import asyncio, os, subprocess
+            from concurrent.futures import ProcessPoolExecutor
+
+            def pids(n):
+                return os.getpid(), os.getppid()
+
+            async def main():
+                program = os.getpid()
+                loop = asyncio.get_running_loop()
+                with ProcessPoolExecutor(max_workers=2) as pool:
+                    seen = await asyncio.gather(*(loop.run_in_executor(pool, pids, n) for n in range(4)))
+                    # os.getpid itself goes to a worker, by name, as it pickles.
+                    by_name = await loop.run_in_executor(pool, os.getpid)
+                workers = sorted({pid for pid, _ in seen})
+                print(len(workers), program in workers, {parent for _, parent in seen} == {program})
+                print(by_name in workers)
+                print(await asyncio.to_thread(os.getpid) == program, os.getppid() != program)
+                process = await asyncio.create_subprocess_exec("true")
+                print(process.pid not in workers)
+                await process.wait()
+
+            if __name__ == "__main__":
+                asyncio.run(main())
+        """)
+        self.assertEqual(stdout(result), ["2 False True", "True", "True True", "True"])
+
     def test_coroutine_functions_are_refused_in_debug_mode(self):
         result = run("""
             import asyncio
@@ -343,10 +371,6 @@ class RealThreadsTest(unittest.TestCase):
         self.assertIs(concurrent.futures.Future.result, _FUTURE_RESULT)
 
 
-if __name__ == "__main__":
-    unittest.main()
-
-
 class ThreadComputationTest(unittest.TestCase):
     """Computing in a thread does not block the loop on a real machine, so
     the sandbox gives it the thread budget, not the loop's."""
@@ -395,3 +419,7 @@ class ThreadComputationTest(unittest.TestCase):
         """, limits=Limits(max_thread_cpu_seconds=0.05))
         self.assertEqual(result.stopped.kind, "cpu")
         self.assertIn("a function running in a thread", result.stopped.message)
+
+
+if __name__ == "__main__":
+    unittest.main()

@@ -119,6 +119,13 @@ class VirtualProcesses:
         path = name if "/" in name else posixpath.join("/usr/local/bin", name)
         self.files.install_program(path, Command(handler))
 
+    def reserve_pid(self):
+        """A pid for a process the sandbox runs itself (a process pool's
+        worker), taken from the same count as the simulated processes'."""
+        pid = self._next_pid
+        self._next_pid += 1
+        return pid
+
     def process(self, pid):
         """The process with this pid, or None."""
         return self._processes.get(pid)
