@@ -66,6 +66,7 @@ _STOPPING_EXCEPTIONS = (Deadlock, LimitExceeded, CpuLimitExceeded)
 
 
 _Handle = asyncio.Handle
+_Task = asyncio.Task
 _TimerHandle = asyncio.TimerHandle
 _new_object = object.__new__
 _copy_context = contextvars.copy_context
@@ -344,7 +345,15 @@ class VirtualEventLoop(asyncio.BaseEventLoop):
         else:
             parent = self._sandbox.current_task_id()
             wrapped, record = self._tracer.wrap(coro, kwargs["name"], parent)
-        task = super().create_task(wrapped, **kwargs)
+        if self._task_factory is None:
+            # BaseEventLoop.create_task, inlined: every task starts here.
+            if self._closed:
+                raise RuntimeError("Event loop is closed")
+            task = _Task(wrapped, loop=self, **kwargs)
+        else:
+            task = super().create_task(wrapped, **kwargs)
+            if task._source_traceback:
+                del task._source_traceback[-1]
         if task._source_traceback:
             # Debug mode: the task was created where asyncio.create_task
             # was called, not in this method.
