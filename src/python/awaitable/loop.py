@@ -261,9 +261,13 @@ class VirtualEventLoop(asyncio.BaseEventLoop):
         end_time = clock.now + self._clock_resolution
         if timers and not timers[0][0] >= end_time:
             due = [_heappop(timers)]
+            only_sleeps = len(due[0]) == 4
             while timers and not timers[0][0] >= end_time:
-                due.append(_heappop(timers))
-            if not ready and all(len(entry) == 4 for entry in due):
+                entry = _heappop(timers)
+                due.append(entry)
+                if len(entry) == 3:
+                    only_sleeps = False
+            if only_sleeps and not ready:
                 # Only sleeps end now, and nothing else is ready: their
                 # timers would run first, one after the other, and do
                 # nothing but set their futures' results. Setting them
