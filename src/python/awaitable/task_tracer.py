@@ -172,10 +172,8 @@ class _TracedCoroutine:
     def send(self, value):
         events = self._events
         # events[0] is the creation: a task with one event has not started.
-        if len(events) == 1:
-            self._started()
-        else:
-            events.append(_new_event(TaskEvent, (self._clock.now, "resumed", None, None)))
+        kind = "started" if len(events) == 1 else "resumed"
+        events.append(_new_event(TaskEvent, (self._clock.now, kind, None, None)))
         try:
             yielded = self._coro.send(value)
         except BaseException as error:
@@ -194,10 +192,9 @@ class _TracedCoroutine:
 
     def throw(self, *args):
         events = self._events
-        if len(events) == 1:
-            self._started()
-        else:
-            events.append(_new_event(TaskEvent, (self._clock.now, "resumed", None, None)))
+        # events[0] is the creation: a task with one event has not started.
+        kind = "started" if len(events) == 1 else "resumed"
+        events.append(_new_event(TaskEvent, (self._clock.now, kind, None, None)))
         try:
             yielded = self._coro.throw(*args)
         except BaseException as error:
@@ -217,10 +214,9 @@ class _TracedCoroutine:
     def __next__(self):
         # Task steps that send None call this (PyIter_Send), not send().
         events = self._events
-        if len(events) == 1:
-            self._started()
-        else:
-            events.append(_new_event(TaskEvent, (self._clock.now, "resumed", None, None)))
+        # events[0] is the creation: a task with one event has not started.
+        kind = "started" if len(events) == 1 else "resumed"
+        events.append(_new_event(TaskEvent, (self._clock.now, kind, None, None)))
         try:
             yielded = self._coro.send(None)
         except BaseException as error:
@@ -246,25 +242,20 @@ class _TracedCoroutine:
     def __iter__(self):
         return self
 
-    def _started(self):
-        self._events.append(_new_event(TaskEvent, (self._clock.now, "started", None, None)))
-
-    def _rename(self):
+    def _ended(self, error):
+        record = self._record
         # Tasks can be renamed while they run (and until 3.13
         # asyncio.create_task(name=...) named them only after making them);
         # the sandbox reads the names of the tasks still alive at the end.
         task = self.task() if self.task is not None else None
         if task is not None:
-            self._record.name = task.get_name()
-
-    def _ended(self, error):
-        record = self._record
-        self._rename()
+            record.name = task.get_name()
         now = self._clock.now
         record.ended = now
         if isinstance(error, StopIteration):
             record.state = "done"
-            record.result = _short_repr(error.value)
+            result = repr(error.value)
+            record.result = result if len(result) <= _RESULT_REPR_LIMIT else _shorten(result)
             self._events.append(_new_event(TaskEvent, (now, "done", None, None)))
             return
         traceback = error.__traceback__
@@ -289,11 +280,8 @@ class _TracedCoroutine:
 collections.abc.Coroutine.register(_TracedCoroutine)
 
 
-def _short_repr(value):
-    text = repr(value)
-    if len(text) > _RESULT_REPR_LIMIT:
-        text = text[:_RESULT_REPR_LIMIT - 3] + "..."
-    return text
+def _shorten(text):
+    return text[:_RESULT_REPR_LIMIT - 3] + "..."
 
 
 class TaskTracer:
