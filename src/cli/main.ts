@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadExercise, loadExercises } from '../exercises/load-exercises.ts';
 import type { CheckResultJson } from '../schemas/check-result.ts';
+import { formatJson } from './json-text.ts';
 import { startNodePython } from './node-python.ts';
 import { verifyExercise } from './verify.ts';
 
@@ -61,7 +62,7 @@ async function main(args: string[]): Promise<number> {
 		const source = readSource(rest[0]);
 		const python = await startNodePython();
 		const result = python.run(source, undefined, exercise);
-		console.log(json ? JSON.stringify(result, null, 2) : python.formatRun(result));
+		console.log(json ? formatJson(result) : python.formatRun(result));
 		return result.error || result.stopped || result.exit_status ? 1 : 0;
 	}
 	if (command === 'check') {
@@ -71,7 +72,7 @@ async function main(args: string[]): Promise<number> {
 		const source = readSource(file);
 		const python = await startNodePython();
 		const result = python.check(exercise, source);
-		console.log(json ? JSON.stringify(result, null, 2) : formatCheck(result));
+		console.log(json ? formatJson(result) : formatCheck(result));
 		return result.passed ? 0 : 1;
 	}
 	if (command === 'verify') {
