@@ -1,6 +1,5 @@
-import type { CheckResultJson } from '../schemas/check-result.ts';
 import type { GradingBundle } from '../schemas/exercise.ts';
-import type { OutputLine, RunResultJson } from '../schemas/run-result.ts';
+import type { OutputLine } from '../schemas/run-result.ts';
 
 /**
  * Every method the Python worker answers, with its params and result.
@@ -12,10 +11,14 @@ export interface WorkerMethods {
 	/**
 	 * Run a program in a fresh sandbox; output streams as `output` events.
 	 * With an exercise's bundle it runs as Check runs it (fixtures, limits).
+	 * The result is the run's JSON text, read (`RunResultSchema`) on the main thread.
 	 */
-	run: { params: { source: string; bundle: GradingBundle | null }; result: RunResultJson };
-	/** Grade a program against an exercise's checks; output streams as `output` events. */
-	check: { params: { source: string; bundle: GradingBundle }; result: CheckResultJson };
+	run: { params: { source: string; bundle: GradingBundle | null }; result: string };
+	/**
+	 * Grade a program against an exercise's checks; output streams as `output`
+	 * events. The result is JSON text, read (`CheckResultSchema`) on the main thread.
+	 */
+	check: { params: { source: string; bundle: GradingBundle }; result: string };
 }
 
 export type WorkerMethod = keyof WorkerMethods;

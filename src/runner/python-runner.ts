@@ -83,7 +83,7 @@ export class PythonRunner {
 			loadSchemas(),
 			this.busy(() => this.send('run', { source, bundle }, onOutput)),
 		]);
-		return RunResultSchema.parse(result);
+		return RunResultSchema.parse(JSON.parse(result));
 	}
 
 	async check(bundle: GradingBundle, source: string, onOutput?: (line: OutputLine) => void): Promise<CheckResult> {
@@ -92,7 +92,7 @@ export class PythonRunner {
 			loadSchemas(),
 			this.busy(() => this.send('check', { bundle, source }, onOutput)),
 		]);
-		return CheckResultSchema.parse(result);
+		return CheckResultSchema.parse(JSON.parse(result));
 	}
 
 	private async busy<T>(work: () => Promise<T>): Promise<T> {

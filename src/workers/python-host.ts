@@ -15,6 +15,13 @@ export interface PythonHost {
 	/** Run a program; with an exercise's bundle, as Check runs it (fixtures, limits). */
 	run(source: string, onOutput?: OutputListener, bundle?: GradingBundle | null): RunResultJson;
 	check(bundle: GradingBundle, source: string, onOutput?: OutputListener): CheckResultJson;
+	/**
+	 * `run` and `check`, as the JSON text Python writes. The worker sends the
+	 * text on: a string crosses to the page at once, where a long run's
+	 * thousands of task events would take milliseconds to copy as objects.
+	 */
+	runText(source: string, onOutput?: OutputListener, bundle?: GradingBundle | null): string;
+	checkText(bundle: GradingBundle, source: string, onOutput?: OutputListener): string;
 	/** A run as plain text with virtual timestamps, as the terminal shows it. */
 	formatRun(result: RunResultJson): string;
 }
@@ -41,11 +48,16 @@ export function startPythonHost(pyodide: PyodideAPI, files: Record<string, strin
 	const emitter = (onOutput?: OutputListener) =>
 		// undefined (not null) crosses into Python as None.
 		onOutput ? (t: number, text: string, stream: 'stdout' | 'stderr') => onOutput({ t, text, stream }) : undefined;
+	const runText = (source: string, onOutput?: OutputListener, bundle?: GradingBundle | null) =>
+		host.run_json(source, 'main.py', emitter(onOutput), bundle ? JSON.stringify(bundle) : undefined);
+	const checkText = (bundle: GradingBundle, source: string, onOutput?: OutputListener) =>
+		host.grade_json(JSON.stringify(bundle), source, emitter(onOutput));
 	return {
 		python,
-		run: (source, onOutput, bundle) =>
-			JSON.parse(host.run_json(source, 'main.py', emitter(onOutput), bundle ? JSON.stringify(bundle) : undefined)),
-		check: (bundle, source, onOutput) => JSON.parse(host.grade_json(JSON.stringify(bundle), source, emitter(onOutput))),
+		run: (source, onOutput, bundle) => JSON.parse(runText(source, onOutput, bundle)),
+		check: (bundle, source, onOutput) => JSON.parse(checkText(bundle, source, onOutput)),
+		runText,
+		checkText,
 		formatRun: (result) => host.format_run_json(JSON.stringify(result)),
 	};
 }

@@ -52,12 +52,12 @@ async function handle(request: WorkerRequest): Promise<WorkerResponse> {
 		case 'run': {
 			if (!host) throw new Error('the worker was asked to run before init');
 			const { source, bundle } = request.params;
-			return { type: 'response', id, result: (await host).run(source, onOutput, bundle) };
+			return { type: 'response', id, result: (await host).runText(source, onOutput, bundle) };
 		}
 		case 'check': {
 			if (!host) throw new Error('the worker was asked to check before init');
 			const { bundle, source } = request.params;
-			return { type: 'response', id, result: (await host).check(bundle, source, onOutput) };
+			return { type: 'response', id, result: (await host).checkText(bundle, source, onOutput) };
 		}
 	}
 }
