@@ -76,6 +76,13 @@ class ExerciseBox extends CodeBox {
 		return fetchGradingBundle(this.dataset.bundleUrl!);
 	}
 
+	protected loadEditor(focus: boolean) {
+		// The box is in view or in use: fetch what Run and Check send with the
+		// code now, not on the first press (a failed fetch is tried again then).
+		this.bundle().catch(() => undefined);
+		return super.loadEditor(focus);
+	}
+
 	protected async run() {
 		const code = this.code();
 		await super.run();

@@ -3,6 +3,7 @@ import type { WorkerMessage, WorkerRequest, WorkerResponse } from '../runner/pro
 import type { OutputLine } from '../schemas/run-result.ts';
 import type { PythonHost } from './python-host.ts';
 import { startPython, type CreatePyodideModule, type LoadPyodide } from './python-snapshot.ts';
+import { warmUpPieces } from './warm-up.ts';
 
 /**
  * The page's one Python worker. Requests are handled one at a time, in
@@ -13,6 +14,28 @@ let host: Promise<PythonHost> | null = null;
 interface PyodideModule {
 	loadPyodide: LoadPyodide;
 	version: string;
+}
+
+/**
+ * Warm Python up (see `warm-up.ts`) one piece at a time between requests,
+ * so that a Run pressed meanwhile waits for one piece at most.
+ */
+function warmUp(python: PythonHost) {
+	const pieces = warmUpPieces(python);
+	const next = () => {
+		const piece = pieces.shift();
+		if (!piece) return;
+		queue = queue.then(() => {
+			try {
+				piece();
+			} catch (error) {
+				// Only speed is at stake: the learner's own runs say what is wrong.
+				console.warn(`Warming Python up failed: ${String(error)}`);
+			}
+			setTimeout(next);
+		});
+	};
+	setTimeout(next);
 }
 
 async function boot(indexURL: string): Promise<PythonHost> {
@@ -45,7 +68,10 @@ async function handle(request: WorkerRequest): Promise<WorkerResponse> {
 	switch (request.method) {
 		case 'init': {
 			const started = performance.now();
-			host ??= boot(request.params.indexURL);
+			if (!host) {
+				host = boot(request.params.indexURL);
+				host.then(warmUp, () => undefined);
+			}
 			const ready = await host;
 			return { type: 'response', id, result: { python: ready.python, loadMs: Math.round(performance.now() - started) } };
 		}
