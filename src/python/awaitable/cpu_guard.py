@@ -50,15 +50,26 @@ def _code_objects(code):
 
 class CpuGuard:
     """Raises ``CpuLimitExceeded`` in learner code that has run for more than
-    ``seconds`` of real time since the last ``checkpoint()``."""
+    ``seconds`` of real time since the last ``checkpoint()``.
+
+    A checkpoint only counts (the event loop makes one per iteration, inline:
+    ``progress += 1``); the clock is read when the guard looks, a few times a
+    second at most. A look that finds new progress starts the allowance
+    afresh from then, so a computation gets ``seconds`` from the guard's
+    first look at it, which comes within a few hundred loop iterations (or
+    one alarm) of its start.
+    """
 
     def __init__(self, filename, seconds, on_exceeded):
         self.filename = filename
         self.seconds = seconds
         self._on_exceeded = on_exceeded
-        #: the real time (``time.perf_counter``) at which the guard trips;
-        #: ``checkpoint()`` moves it on (the event loop does so inline)
-        self.deadline = _real_perf_counter() + seconds
+        #: checkpoints so far
+        self.progress = 0
+        #: ``progress`` at the guard's last look, and the real time
+        #: (``time.perf_counter``) at which it trips if there is no more
+        self._progress_seen = 0
+        self._deadline = _real_perf_counter() + seconds
         self._count = 0
         #: code objects of the frames that were running when the guard tripped
         self._condemned = set()
@@ -71,7 +82,16 @@ class CpuGuard:
 
     def checkpoint(self):
         """Code is making progress (the event loop got control back)."""
-        self.deadline = _real_perf_counter() + self.seconds
+        self.progress += 1
+
+    def _overdue(self):
+        """Whether the code running now has had more than its allowance."""
+        now = _real_perf_counter()
+        if self.progress != self._progress_seen:
+            self._progress_seen = self.progress
+            self._deadline = now + self.seconds
+            return False
+        return now > self._deadline
 
     @contextlib.contextmanager
     def allowance(self, seconds):
@@ -115,7 +135,7 @@ class CpuGuard:
 
     def _time_is_up(self):
         self._count += 1
-        return self._count % _CHECK_EVERY == 0 and _real_perf_counter() > self.deadline
+        return self._count % _CHECK_EVERY == 0 and self._overdue()
 
     def _trip(self, frame):
         """Condemn the learner's running frames and raise at ``frame``'s line."""
@@ -155,7 +175,7 @@ class CpuGuard:
             return _DISABLE
         self._count += 1
         if ((self._condemned and code in self._condemned)
-                or (not self._count % _CHECK_EVERY and _real_perf_counter() > self.deadline)):
+                or (not self._count % _CHECK_EVERY and self._overdue())):
             # The jumping frame is the caller of this callback.
             self._trip(sys._getframe(1))
         return None
@@ -176,7 +196,7 @@ class CpuGuard:
         return True
 
     def _on_alarm(self, signum, frame):
-        overdue = _real_perf_counter() > self.deadline
+        overdue = self._overdue()
         if not overdue and not self._condemned:
             return
         # Trace the learner's frames on the stack: a frame inside a library
@@ -198,8 +218,7 @@ class CpuGuard:
             self._trip(frame)
 
     def _condemned_line_tracer(self, frame, event, arg):
-        if event == "line" and (frame.f_code in self._condemned
-                                or _real_perf_counter() > self.deadline):
+        if event == "line" and (frame.f_code in self._condemned or self._overdue()):
             self._trip(frame)
         return self._condemned_line_tracer
 

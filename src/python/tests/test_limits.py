@@ -142,6 +142,23 @@ class BudgetTest(unittest.TestCase):
         self.assertEqual(waiting["poller"]["waits_on"], "asyncio.sleep(1)")
         self.assertEqual(waiting["poller"]["line"], 7)
 
+    def test_computing_in_short_steps_that_add_up_past_the_limit_is_fine(self):
+        # Each step gives control back to the loop, which starts the
+        # allowance afresh: only one step at a time must fit in it.
+        result = run("""
+            import asyncio
+            async def main():
+                total = 0
+                for step in range(60):
+                    for number in range(100_000):
+                        total += number
+                    await asyncio.sleep(0)
+                print(total)
+            asyncio.run(main())
+        """, limits=Limits(max_cpu_seconds=0.1))
+        self.assertIsNone(result.stopped)
+        self.assertEqual(stdout(result), [str(60 * sum(range(100_000)))])
+
     def test_a_long_but_finite_program_is_not_stopped(self):
         result = run("""
             import asyncio
