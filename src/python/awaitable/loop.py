@@ -351,14 +351,18 @@ class VirtualEventLoop(asyncio.BaseEventLoop):
             if self._closed:
                 raise RuntimeError("Event loop is closed")
             task = _Task(wrapped, loop=self, **kwargs)
+            if task._source_traceback:
+                # Debug mode: the task was created where asyncio.create_task
+                # was called, not in this method (as BaseEventLoop leaves
+                # its own frame out).
+                del task._source_traceback[-1]
         else:
             task = super().create_task(wrapped, **kwargs)
             if task._source_traceback:
-                del task._source_traceback[-1]
-        if task._source_traceback:
-            # Debug mode: the task was created where asyncio.create_task
-            # was called, not in this method.
-            del task._source_traceback[-1]
+                # Debug mode: the task factory made it; of the frames that
+                # led there, this method's is the sandbox's, not asyncio's.
+                task._source_traceback[:] = [
+                    entry for entry in task._source_traceback if entry.filename != __file__]
         if record is not None:
             wrapped.task = record.task_ref = weakref.ref(task)
         return task
