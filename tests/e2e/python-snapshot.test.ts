@@ -3,26 +3,8 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { hasChromium } from '../support/browser.ts';
+import { LAZY_IMPORTS_PROGRAM } from '../support/programs.ts';
 import { DIST, newPage, pasteIntoEditor, useSite, waitForStatus } from './site.ts';
-
-/** Needs the subpackages the sandbox imports only when a program uses them: processes and the network. */
-const LAZY = `import asyncio
-import aiohttp
-
-
-async def main():
-    process = await asyncio.create_subprocess_exec("echo", "from a process", stdout=asyncio.subprocess.PIPE)
-    out, _ = await process.communicate()
-    print(out.decode().strip())
-    async with aiohttp.ClientSession() as session:
-        try:
-            await session.get("http://example.com/")
-        except aiohttp.ClientConnectorError as error:
-            print("network:", type(error).__name__)
-
-
-asyncio.run(main())
-`;
 
 const LESSON = '/lessons/how-this-course-works/';
 const SNAPSHOT = /\/pyodide\/python-snapshot-[0-9a-f]+\.bin$/;
@@ -45,7 +27,7 @@ async function openLesson(page: Page) {
 }
 
 async function runLazyProgram(page: Page) {
-	await pasteIntoEditor(page, LAZY);
+	await pasteIntoEditor(page, LAZY_IMPORTS_PROGRAM);
 	await page.locator('#exercise-warm-up button.run').click();
 	await waitForStatus(page, 'Ran');
 	return page.locator('#exercise-warm-up .output-lines .line.stdout').allTextContents();

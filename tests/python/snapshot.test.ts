@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { readPackageFiles } from '../../src/cli/node-python.ts';
 import { makePythonSnapshot, type PythonSnapshot } from '../../src/integrations/python-snapshot.ts';
 import { startPythonHost, type PythonHost } from '../../src/workers/python-host.ts';
+import { LAZY_IMPORTS_PROGRAM } from '../support/programs.ts';
 import {
 	BROWSER_EXECUTABLE,
 	openSnapshot,
@@ -19,26 +20,6 @@ import {
 
 const files = readPackageFiles();
 const { default: createPyodideModule } = (await import('pyodide/pyodide.asm.mjs' as string)) as { default: CreatePyodideModule };
-
-/** A program that needs the subpackages imported only when used: processes and the network. */
-const LAZY = `
-import asyncio
-import aiohttp
-
-
-async def main():
-    process = await asyncio.create_subprocess_exec("echo", "from a process", stdout=asyncio.subprocess.PIPE)
-    out, _ = await process.communicate()
-    print(out.decode().strip())
-    async with aiohttp.ClientSession() as session:
-        try:
-            await session.get("http://example.com/")
-        except aiohttp.ClientConnectorError as error:
-            print("network:", type(error).__name__)
-
-
-asyncio.run(main())
-`;
 
 const ENVIRONMENT = `
 import os, sys
@@ -85,7 +66,7 @@ describe('the memory snapshot of Pyodide with the sandbox imported', () => {
 		const run = host.run('import asyncio\nasync def main():\n    await asyncio.sleep(1)\n    print("hello")\nasyncio.run(main())\n');
 		expect(run.error).toBeNull();
 		expect(run.stdout).toEqual([{ t: 1, text: 'hello', stream: 'stdout' }]);
-		expect(stdout(host, LAZY)).toEqual(['from a process', 'network: ClientConnectorDNSError']);
+		expect(stdout(host, LAZY_IMPORTS_PROGRAM)).toEqual(['from a process', 'network: ClientConnectorDNSError']);
 	});
 
 	test('a restored Python sees what a freshly started one sees', async () => {
@@ -100,7 +81,7 @@ describe('the memory snapshot of Pyodide with the sandbox imported', () => {
 		const { host, warnings } = await start(() => null);
 		expect(warnings).toHaveLength(1);
 		expect(warnings[0]).toMatch(/HTTP 404/);
-		expect(stdout(host, LAZY)).toEqual(['from a process', 'network: ClientConnectorDNSError']);
+		expect(stdout(host, LAZY_IMPORTS_PROGRAM)).toEqual(['from a process', 'network: ClientConnectorDNSError']);
 	});
 
 	test('a damaged snapshot costs a normal start', async () => {
