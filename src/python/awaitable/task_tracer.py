@@ -163,75 +163,58 @@ class _TracedCoroutine:
         self.task = None
 
     # send, throw and __next__ repeat one pattern rather than share a
-    # helper: an exception leaving the coroutine passes through exactly one
-    # frame of this class, and _ended() cuts that frame from its traceback,
-    # so tracebacks of task errors show the program's frames and asyncio's,
-    # as on CPython, where Task.__step is C. A bare `raise` adds no frame.
-    # The bookkeeping is inlined too: every step of every task runs it.
+    # helper around the step: an exception leaving the coroutine passes
+    # through exactly one frame of this class, and _ended() cuts that frame
+    # from its traceback, so tracebacks of task errors show the program's
+    # frames and asyncio's, as on CPython, where Task.__step is C. A bare
+    # `raise` adds no frame.
 
     def send(self, value):
-        events = self._events
-        # events[0] is the creation: a task with one event has not started.
-        kind = "started" if len(events) == 1 else "resumed"
-        events.append(_new_event(TaskEvent, (self._clock.now, kind, None, None)))
+        self._resumed()
         try:
             yielded = self._coro.send(value)
         except BaseException as error:
             self._ended(error)
             raise
-        last_sleep = _get_running_loop().last_sleep
-        if last_sleep is not None and last_sleep[0] is yielded and last_sleep[2] is not None:
-            # The program's own code awaits asyncio.sleep: the loop knows
-            # the delay and the line (describe_wait would find the same).
-            events.append(_new_event(TaskEvent, (
-                self._clock.now, "suspended", _describe_sleep(last_sleep[1]), last_sleep[2])))
-        else:
-            detail, line = describe_wait(self._coro, yielded, self._filename)
-            events.append(_new_event(TaskEvent, (self._clock.now, "suspended", detail, line)))
+        self._suspended(yielded)
         return yielded
 
     def throw(self, *args):
-        events = self._events
-        # events[0] is the creation: a task with one event has not started.
-        kind = "started" if len(events) == 1 else "resumed"
-        events.append(_new_event(TaskEvent, (self._clock.now, kind, None, None)))
+        self._resumed()
         try:
             yielded = self._coro.throw(*args)
         except BaseException as error:
             self._ended(error)
             raise
-        last_sleep = _get_running_loop().last_sleep
-        if last_sleep is not None and last_sleep[0] is yielded and last_sleep[2] is not None:
-            # The program's own code awaits asyncio.sleep: the loop knows
-            # the delay and the line (describe_wait would find the same).
-            events.append(_new_event(TaskEvent, (
-                self._clock.now, "suspended", _describe_sleep(last_sleep[1]), last_sleep[2])))
-        else:
-            detail, line = describe_wait(self._coro, yielded, self._filename)
-            events.append(_new_event(TaskEvent, (self._clock.now, "suspended", detail, line)))
+        self._suspended(yielded)
         return yielded
 
     def __next__(self):
         # Task steps that send None call this (PyIter_Send), not send().
-        events = self._events
-        # events[0] is the creation: a task with one event has not started.
-        kind = "started" if len(events) == 1 else "resumed"
-        events.append(_new_event(TaskEvent, (self._clock.now, kind, None, None)))
+        self._resumed()
         try:
             yielded = self._coro.send(None)
         except BaseException as error:
             self._ended(error)
             raise
+        self._suspended(yielded)
+        return yielded
+
+    def _resumed(self):
+        events = self._events
+        # events[0] is the creation: a task with one event has not started.
+        kind = "started" if len(events) == 1 else "resumed"
+        events.append(_new_event(TaskEvent, (self._clock.now, kind, None, None)))
+
+    def _suspended(self, yielded):
         last_sleep = _get_running_loop().last_sleep
         if last_sleep is not None and last_sleep[0] is yielded and last_sleep[2] is not None:
             # The program's own code awaits asyncio.sleep: the loop knows
             # the delay and the line (describe_wait would find the same).
-            events.append(_new_event(TaskEvent, (
-                self._clock.now, "suspended", _describe_sleep(last_sleep[1]), last_sleep[2])))
+            detail, line = _describe_sleep(last_sleep[1]), last_sleep[2]
         else:
             detail, line = describe_wait(self._coro, yielded, self._filename)
-            events.append(_new_event(TaskEvent, (self._clock.now, "suspended", detail, line)))
-        return yielded
+        self._events.append(_new_event(TaskEvent, (self._clock.now, "suspended", detail, line)))
 
     def close(self):
         return self._coro.close()
