@@ -17,6 +17,7 @@ sandbox's simulated operating system.
 import asyncio
 import contextvars
 import heapq
+import inspect
 import itertools
 import selectors
 import sys
@@ -26,6 +27,7 @@ import weakref
 from . import internals
 from .cpu_guard import CpuLimitExceeded
 from .deadlock import break_wait_cycles
+from .trace import RECORD_ATTRIBUTE
 
 __all__ = ["VirtualEventLoop", "Deadlock", "LimitExceeded"]
 
@@ -73,6 +75,9 @@ _heappush = heapq.heappush
 _heappop = heapq.heappop
 
 _set_result_unless_cancelled = asyncio.futures._set_result_unless_cancelled
+_getcoroutinestate = inspect.getcoroutinestate
+_CORO_CREATED = inspect.CORO_CREATED
+_RECORD = RECORD_ATTRIBUTE
 
 
 def _timer_cancelled(entry):
@@ -288,25 +293,64 @@ class VirtualEventLoop(asyncio.BaseEventLoop):
                 if not handle._cancelled:
                     self._run_debug(handle)
             return
-        # Handle._run, inlined: this is where every callback runs.
+        # Handle._run, inlined: this is where every callback runs, and
+        # every step of every task, which the tracer records before and
+        # after (see task_tracer).
+        tracer = self._tracer
         for _ in range(len(ready)):
             handle = popleft()
             if handle._cancelled:
                 continue
+            callback = handle._callback
+            task = getattr(callback, "__self__", None)
+            if type(task) is _Task or task is not None and isinstance(task, _Task):
+                record = getattr(task, _RECORD, None)
+            else:
+                record = None
+            if record is None:
+                try:
+                    handle._context.run(callback, *handle._args)
+                except (SystemExit, KeyboardInterrupt):
+                    raise
+                except BaseException as error:
+                    self._report_callback_error(handle, error)
+                continue
+            # A step of a traced task: TaskTracer.step_started and
+            # step_ended, inlined for the commonest cases.
+            events = record.raw_events
+            events.append((clock.now, "started" if len(events) == 1 else "resumed", None, None))
             try:
-                handle._context.run(handle._callback, *handle._args)
+                handle._context.run(callback, *handle._args)
             except (SystemExit, KeyboardInterrupt):
+                tracer.step_ended(task, record, self.last_sleep)
                 raise
             except BaseException as error:
                 self._report_callback_error(handle, error)
+            if task.done():
+                tracer.ended(task, record)
+                continue
+            last_sleep = self.last_sleep
+            if last_sleep is not None and last_sleep[0] is task._fut_waiter and last_sleep[2] is not None:
+                # The program's own code awaits asyncio.sleep.
+                events.append((clock.now, "suspended", last_sleep[1], last_sleep[2]))
+            else:
+                tracer.suspended(task, record, last_sleep)
 
     def _run_debug(self, handle):
         # BaseEventLoop._run_once in debug mode: slow callbacks are logged,
         # here in virtual time (a callback that calls time.sleep is slow).
+        task = getattr(handle._callback, "__self__", None)
+        record = getattr(task, _RECORD, None) if isinstance(task, _Task) else None
         try:
             self._current_handle = handle
             started = self.time()
-            handle._run()
+            if record is not None:
+                self._tracer.step_started(record)
+            try:
+                handle._run()
+            finally:
+                if record is not None:
+                    self._tracer.step_ended(task, record, self.last_sleep)
             took = self.time() - started
             if took >= self.slow_callback_duration:
                 internals.asyncio_logger.warning(
@@ -342,29 +386,34 @@ class VirtualEventLoop(asyncio.BaseEventLoop):
             kwargs["name"] = self._tracer.default_name()
         if getattr(coro, "cr_code", None) in _CLEAN_UP_CODES:
             # asyncio.run's own clean-up is no part of the program's story.
-            wrapped, record = coro, None
+            record = None
         else:
-            parent = self._sandbox.current_task_id()
-            wrapped, record = self._tracer.wrap(coro, kwargs["name"], parent)
+            record = self._tracer.new_record(coro, kwargs["name"], self._sandbox.current_task_id(), _getframe(1))
         if self._task_factory is None:
             # BaseEventLoop.create_task, inlined: every task starts here.
             if self._closed:
                 raise RuntimeError("Event loop is closed")
-            task = _Task(wrapped, loop=self, **kwargs)
+            task = _Task(coro, loop=self, **kwargs)
             if task._source_traceback:
                 # Debug mode: the task was created where asyncio.create_task
                 # was called, not in this method (as BaseEventLoop leaves
                 # its own frame out).
                 del task._source_traceback[-1]
         else:
-            task = super().create_task(wrapped, **kwargs)
+            task = super().create_task(coro, **kwargs)
             if task._source_traceback:
                 # Debug mode: the task factory made it; of the frames that
                 # led there, this method's is the sandbox's, not asyncio's.
                 task._source_traceback[:] = [
                     entry for entry in task._source_traceback if entry.filename != __file__]
         if record is not None:
-            wrapped.task = record.task_ref = weakref.ref(task)
+            setattr(task, _RECORD, record)
+            record.task_ref = weakref.ref(task)
+            if self._task_factory is not None and _getcoroutinestate(coro) != _CORO_CREATED:
+                # An eager task (3.12's eager_task_factory) ran its first
+                # step as it was made, before the loop could see it.
+                self._tracer.step_started(record)
+                self._tracer.step_ended(task, record, self.last_sleep)
         return task
 
     def _set_coroutine_origin_tracking(self, enabled):

@@ -17,7 +17,7 @@ from .output import OutputCapture
 from .patches import Patches
 from .task_tracer import TaskTracer, describe_wait, learner_line
 from .threads import VirtualThreads
-from .trace import BlockingCall, Trace
+from .trace import RECORD_ATTRIBUTE, BlockingCall, Trace
 
 __all__ = ["Sandbox", "StopReason"]
 
@@ -112,8 +112,7 @@ class Sandbox:
         task = internals.current_task_of(loop)
         if task is None:
             return None
-        # A traced task drives the tracer's wrapper, which knows its record.
-        record = getattr(task.get_coro(), "_record", None)
+        record = getattr(task, RECORD_ATTRIBUTE, None)
         return record.id if record is not None else None
 
     def unfinished_tasks(self):

@@ -1,22 +1,22 @@
-"""Records every task's life by wrapping the coroutine each task drives.
+"""Records every task's life, step by step.
 
-A task advances its coroutine only through ``send`` and ``throw``, so a thin
-wrapper around the coroutine sees every step: the first ``send`` starts the
-task, every value it yields is a suspension (the yielded future says what the
-task waits on), ``StopIteration`` completes it and ``CancelledError`` or
-another exception ends it. The wrapper forwards the ``cr_*`` attributes, so
-``Task.get_stack()``, ``print_stack()`` and task reprs work unchanged, and it
-keeps its own frame out of the tracebacks of task errors.
+A task advances its coroutine only in its steps, and the event loop runs
+every step as a callback (``Task.__step``, or the task's wakeup when the
+future it waits on is done). So the loop sees each one: a task's first step
+starts it, and after each step the task has either finished (done, failed or
+cancelled) or waits on the future in ``Task._fut_waiter`` (none after a bare
+``yield``, as in ``asyncio.sleep(0)``). The loop calls ``TaskTracer`` before
+and after each step, or records the commonest cases itself; the task drives
+the program's own coroutine, untouched, so its tracebacks, ``get_coro()``
+and ``get_stack()`` are CPython's.
 """
 
 import asyncio
-import collections.abc
 import os
-import sys
 import types
 
-from .loop import virtual_sleep
-from .trace import TaskEvent, TaskRecord
+from .loop import VirtualEventLoop, virtual_sleep
+from .trace import TaskRecord, describe_sleep
 
 __all__ = ["TaskTracer", "learner_line", "describe_wait"]
 
@@ -26,8 +26,15 @@ _ASYNCIO_DIRECTORY = os.path.dirname(asyncio.__file__) + os.sep
 #: asyncio.sleep's code, and the sandbox's faster version of it
 _VIRTUAL_SLEEP_CODE = virtual_sleep.__code__
 _SLEEP_CODES = frozenset({asyncio.sleep.__code__, _VIRTUAL_SLEEP_CODE})
-_get_running_loop = asyncio.events._get_running_loop
 _CoroutineType = types.CoroutineType
+#: the code that runs a task's steps: a task's coroutine is called from
+#: the loop's iteration (via ``Handle._run`` in debug mode), or from
+#: ``create_task`` when an eager task starts at once
+_TASK_CALLERS = frozenset({
+    VirtualEventLoop._run_once.__code__,
+    VirtualEventLoop.create_task.__code__,
+    asyncio.Handle._run.__code__,
+})
 #: the classes whose ``async with`` waits to acquire them
 _ACQUIRED_BY_ASYNC_WITH = frozenset({"Lock", "Semaphore", "BoundedSemaphore", "Condition"})
 _GeneratorType = types.GeneratorType
@@ -38,23 +45,17 @@ def learner_line(frame, filename, within_task=False):
     to the learner's file, or None.
 
     With ``within_task``, the search stops at the task that runs ``frame``:
-    beyond it lie the event loop and the line that started the loop, which
-    says nothing about the call.
+    beyond it lie the event loop (whose frame calls every task step) and
+    the line that started the loop, which says nothing about the call.
     """
     while frame is not None:
         code = frame.f_code
         if code.co_filename == filename:
             return frame.f_lineno
-        if within_task and code.co_filename == __file__:
+        if within_task and code in _TASK_CALLERS:
             return None
         frame = frame.f_back
     return None
-
-
-def _format_number(value):
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return repr(value)
 
 
 def describe_wait(coro, yielded, filename):
@@ -73,9 +74,6 @@ def describe_wait(coro, yielded, filename):
     called = None
     while True:
         kind = type(coro)
-        if kind is _TracedCoroutine:
-            coro = coro._coro
-            continue
         if kind is _CoroutineType:
             frame, following = coro.cr_frame, coro.cr_await
         elif kind is _GeneratorType:
@@ -98,7 +96,7 @@ def describe_wait(coro, yielded, filename):
 def _describe_call(frame):
     code = frame.f_code
     if code in _SLEEP_CODES:
-        return _describe_sleep(frame.f_locals["delay"])
+        return describe_sleep(frame.f_locals["delay"])
     qualname = code.co_qualname if hasattr(code, "co_qualname") else code.co_name
     owner, _, method = qualname.rpartition(".")
     if owner and code.co_argcount and code.co_varnames[0] == "self":
@@ -115,26 +113,6 @@ def _describe_call(frame):
     return f"{qualname}()"
 
 
-#: "asyncio.sleep(1)" and the like, by (type, delay): most programs sleep
-#: for the same few delays over and over
-_SLEEP_DESCRIPTIONS = {}
-_SLEEP_DESCRIPTIONS_KEPT = 256
-
-
-def _describe_sleep(delay):
-    key = (type(delay), delay)
-    try:
-        text = _SLEEP_DESCRIPTIONS.get(key)
-    except TypeError:
-        # An unhashable delay: asyncio accepts anything that compares with 0.
-        return f"asyncio.sleep({_format_number(delay)})"
-    if text is None:
-        text = f"asyncio.sleep({_format_number(delay)})"
-        if len(_SLEEP_DESCRIPTIONS) < _SLEEP_DESCRIPTIONS_KEPT:
-            _SLEEP_DESCRIPTIONS[key] = text
-    return text
-
-
 def _describe_future(future):
     if future is None:
         return "the event loop (a bare yield)"
@@ -145,130 +123,12 @@ def _describe_future(future):
     return "a Future"
 
 
-_new_event = tuple.__new__
-
-
-class _TracedCoroutine:
-    """Wraps a coroutine and records each step of it in its task's record."""
-
-    __slots__ = ("_coro", "_record", "_events", "_clock", "_filename", "task", "__weakref__")
-
-    def __init__(self, coro, record, tracer):
-        self._coro = coro
-        self._record = record
-        self._events = record.events
-        self._clock = tracer.clock
-        self._filename = tracer.filename
-        #: a weak reference to the task driving this coroutine, set once it exists
-        self.task = None
-
-    # send, throw and __next__ repeat one pattern rather than share a
-    # helper around the step: an exception leaving the coroutine passes
-    # through exactly one frame of this class, and _ended() cuts that frame
-    # from its traceback, so tracebacks of task errors show the program's
-    # frames and asyncio's, as on CPython, where Task.__step is C. A bare
-    # `raise` adds no frame.
-
-    def send(self, value):
-        self._resumed()
-        try:
-            yielded = self._coro.send(value)
-        except BaseException as error:
-            self._ended(error)
-            raise
-        self._suspended(yielded)
-        return yielded
-
-    def throw(self, *args):
-        self._resumed()
-        try:
-            yielded = self._coro.throw(*args)
-        except BaseException as error:
-            self._ended(error)
-            raise
-        self._suspended(yielded)
-        return yielded
-
-    def __next__(self):
-        # Task steps that send None call this (PyIter_Send), not send().
-        self._resumed()
-        try:
-            yielded = self._coro.send(None)
-        except BaseException as error:
-            self._ended(error)
-            raise
-        self._suspended(yielded)
-        return yielded
-
-    def _resumed(self):
-        events = self._events
-        # events[0] is the creation: a task with one event has not started.
-        kind = "started" if len(events) == 1 else "resumed"
-        events.append(_new_event(TaskEvent, (self._clock.now, kind, None, None)))
-
-    def _suspended(self, yielded):
-        last_sleep = _get_running_loop().last_sleep
-        if last_sleep is not None and last_sleep[0] is yielded and last_sleep[2] is not None:
-            # The program's own code awaits asyncio.sleep: the loop knows
-            # the delay and the line (describe_wait would find the same).
-            detail, line = _describe_sleep(last_sleep[1]), last_sleep[2]
-        else:
-            detail, line = describe_wait(self._coro, yielded, self._filename)
-        self._events.append(_new_event(TaskEvent, (self._clock.now, "suspended", detail, line)))
-
-    def close(self):
-        return self._coro.close()
-
-    def __await__(self):
-        return self
-
-    def __iter__(self):
-        return self
-
-    def _ended(self, error):
-        record = self._record
-        # Tasks can be renamed while they run (and until 3.13
-        # asyncio.create_task(name=...) named them only after making them);
-        # the sandbox reads the names of the tasks still alive at the end.
-        task = self.task() if self.task is not None else None
-        if task is not None:
-            record.name = task.get_name()
-        now = self._clock.now
-        record.ended = now
-        if isinstance(error, StopIteration):
-            record.state = "done"
-            result = repr(error.value)
-            record.result = result if len(result) <= _RESULT_REPR_LIMIT else _shorten(result)
-            self._events.append(_new_event(TaskEvent, (now, "done", None, None)))
-            return
-        traceback = error.__traceback__
-        if traceback is not None and traceback.tb_frame.f_code.co_filename == __file__:
-            error.__traceback__ = traceback.tb_next
-        if isinstance(error, asyncio.CancelledError):
-            record.state = "cancelled"
-            self._events.append(_new_event(TaskEvent, (now, "cancelled", None, None)))
-        else:
-            record.state = "error"
-            self._events.append(_new_event(TaskEvent, (now, "error", f"{type(error).__name__}: {error}", None)))
-
-    def __getattr__(self, name):
-        # cr_frame, cr_await, cr_code, __name__, __qualname__...: asyncio's
-        # stack printing and reprs see the wrapped coroutine's attributes.
-        return getattr(self._coro, name)
-
-    def __repr__(self):
-        return repr(self._coro)
-
-
-collections.abc.Coroutine.register(_TracedCoroutine)
-
-
 def _shorten(text):
     return text[:_RESULT_REPR_LIMIT - 3] + "..."
 
 
 class TaskTracer:
-    """Creates the trace records of one program's tasks."""
+    """Creates the trace records of one program's tasks and writes their steps."""
 
     def __init__(self, trace, clock, filename):
         self.trace = trace
@@ -282,12 +142,12 @@ class TaskTracer:
         self._next_name += 1
         return name
 
-    def wrap(self, coro, name, parent):
-        """Return a traced stand-in for ``coro`` and its new record."""
-        if type(coro) is not _CoroutineType and (
-                not asyncio.iscoroutine(coro) or not hasattr(coro, "cr_frame")):
-            return coro, None
-        line = learner_line(sys._getframe(2), self.filename, within_task=True)
+    def new_record(self, coro, name, parent, frame):
+        """The record of a task about to be made for ``coro`` by the code
+        running in ``frame``, or None for something that is no coroutine."""
+        if type(coro) is not _CoroutineType and not asyncio.iscoroutine(coro):
+            return None
+        line = learner_line(frame, self.filename, within_task=True)
         if line is None and parent is not None:
             # Made by library code the parent task called (gather, wait...).
             line = self.trace.task(parent).line
@@ -299,6 +159,60 @@ class TaskTracer:
             parent=parent,
             line=line,
         )
-        record.events.append(_new_event(TaskEvent, (record.created, "created", None, line)))
+        record.raw_events.append((record.created, "created", None, line))
         self.trace.tasks.append(record)
-        return _TracedCoroutine(coro, record, self), record
+        return record
+
+    # The loop calls these around each step of a task (and records the
+    # commonest cases itself, see VirtualEventLoop._run_once). Events go in
+    # as plain tuples; TaskRecord.events makes them TaskEvents when read.
+
+    def step_started(self, record):
+        events = record.raw_events
+        # events[0] is the creation: a task with one event has not started.
+        events.append((self.clock.now, "started" if len(events) == 1 else "resumed", None, None))
+
+    def step_ended(self, task, record, last_sleep):
+        """After a step of ``task``: it finished, or it waits on something."""
+        if task.done():
+            self.ended(task, record)
+        else:
+            self.suspended(task, record, last_sleep)
+
+    def suspended(self, task, record, last_sleep):
+        """``task`` waits on ``Task._fut_waiter`` (None after a bare yield).
+
+        ``last_sleep`` is the loop's note of the sleep that began last
+        (``VirtualEventLoop._push_sleep``): when the task waits on that
+        sleep's future, its delay and line are known without a search, and
+        the delay stands for its description.
+        """
+        waiter = task._fut_waiter
+        if last_sleep is not None and last_sleep[0] is waiter and last_sleep[2] is not None:
+            detail, line = last_sleep[1], last_sleep[2]
+        else:
+            detail, line = describe_wait(task.get_coro(), waiter, self.filename)
+        record.raw_events.append((self.clock.now, "suspended", detail, line))
+
+    def ended(self, task, record):
+        # Tasks can be renamed while they run (and until 3.13
+        # asyncio.create_task(name=...) named them only after making them);
+        # the sandbox reads the names of the tasks still alive at the end.
+        record.name = task.get_name()
+        now = self.clock.now
+        record.ended = now
+        if task.cancelled():
+            record.state = "cancelled"
+            record.raw_events.append((now, "cancelled", None, None))
+            return
+        # The fields, not exception() and result(): those would mark an
+        # error as retrieved, and asyncio would not report it if no one does.
+        error = task._exception
+        if error is None:
+            record.state = "done"
+            result = repr(task._result)
+            record.result = result if len(result) <= _RESULT_REPR_LIMIT else _shorten(result)
+            record.raw_events.append((now, "done", None, None))
+        else:
+            record.state = "error"
+            record.raw_events.append((now, "error", f"{type(error).__name__}: {error}", None))

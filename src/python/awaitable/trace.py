@@ -8,14 +8,21 @@ JSON without help (``Trace.to_json``).
 import collections
 from dataclasses import dataclass, field
 
-__all__ = ["Trace", "TaskRecord", "TaskEvent", "TASKS_REPORTED", "BlockingCall", "OutputLine", "RequestRecord",
-           "ProcessRecord", "ThreadRecord"]
+__all__ = ["Trace", "TaskRecord", "TaskEvent", "TASKS_REPORTED", "RECORD_ATTRIBUTE", "describe_sleep",
+           "BlockingCall", "OutputLine", "RequestRecord", "ProcessRecord", "ThreadRecord"]
 
 
 #: tasks whose records a run's JSON carries, the first ones made: the
 #: timeline draws a few dozen, and ten thousand tasks would make megabytes
 #: to send across and read (checks see every task, in Python)
 TASKS_REPORTED = 1000
+
+
+#: the attribute that holds a task's ``TaskRecord``, on the task itself
+#: (asyncio's Task keeps a dict for attributes it does not know): the
+#: record lives no longer than the trace, and the task no longer than asyncio
+#: keeps it
+RECORD_ATTRIBUTE = "_awaitable_record"
 
 
 TaskEvent = collections.namedtuple("TaskEvent", "t kind detail line", defaults=(None, None))
@@ -27,9 +34,40 @@ TaskEvent.__doc__ = """One moment in a task's life: ``(t, kind, detail, line)``.
 exception as ``Type: message``. ``line`` is the line of the learner's
 program where it happened, if known.
 
-A named tuple: a busy program records tens of thousands of these, and the
-tracer makes them with ``tuple.__new__``, in one C call.
+A named tuple: a busy program records tens of thousands of these. The loop
+records them as plain tuples, and ``TaskRecord.events`` makes them named
+when they are read, with ``tuple.__new__``, in one C call.
 """
+
+
+def _format_number(value):
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return repr(value)
+
+
+#: "asyncio.sleep(1)" and the like, by (type, delay): most programs sleep
+#: for the same few delays over and over
+_SLEEP_DESCRIPTIONS = {}
+_SLEEP_DESCRIPTIONS_KEPT = 256
+
+
+def describe_sleep(delay):
+    """``asyncio.sleep(1)`` and the like: what a task waits on in a sleep."""
+    key = (type(delay), delay)
+    try:
+        text = _SLEEP_DESCRIPTIONS.get(key)
+    except TypeError:
+        # An unhashable delay: asyncio accepts anything that compares with 0.
+        return f"asyncio.sleep({_format_number(delay)})"
+    if text is None:
+        text = f"asyncio.sleep({_format_number(delay)})"
+        if len(_SLEEP_DESCRIPTIONS) < _SLEEP_DESCRIPTIONS_KEPT:
+            _SLEEP_DESCRIPTIONS[key] = text
+    return text
+
+
+_new_event = tuple.__new__
 
 
 @dataclass(slots=True)
@@ -45,7 +83,8 @@ class TaskRecord:
     parent: int | None
     #: line of the learner's program that created the task
     line: int | None
-    events: list[TaskEvent] = field(default_factory=list)
+    #: the events as the loop records them (see ``events``)
+    raw_events: list = field(default_factory=list, repr=False)
     #: virtual time of completion, error or cancellation
     ended: float | None = None
     #: pending, done, error or cancelled
@@ -55,6 +94,26 @@ class TaskRecord:
     #: a weak reference to the task (called, it gives the task or None); not
     #: part of the JSON
     task_ref: object = field(default=lambda: None, repr=False, compare=False)
+    #: how many of ``raw_events``, from the first, are ``TaskEvent``s
+    _read: int = field(default=0, repr=False, compare=False)
+
+    @property
+    def events(self):
+        """The task's events, oldest first, as ``TaskEvent``s.
+
+        The loop records a step as a plain tuple, and a suspension in
+        ``asyncio.sleep`` with the sleep's delay for its detail: the words
+        are made for the events someone reads (a run of ten thousand tasks
+        reports a thousand of them).
+        """
+        events = self.raw_events
+        for index in range(self._read, len(events)):
+            t, kind, detail, line = events[index]
+            if detail is not None and type(detail) is not str:
+                detail = describe_sleep(detail)
+            events[index] = _new_event(TaskEvent, (t, kind, detail, line))
+        self._read = len(events)
+        return events
 
     @property
     def started(self):

@@ -195,6 +195,38 @@ class JsonTest(unittest.TestCase):
         self.assertEqual(reported["tasks_omitted"], 201)
 
 
+class EagerTaskTest(unittest.TestCase):
+    @unittest.skipIf(sys.version_info < (3, 12), "eager tasks came with 3.12")
+    def test_an_eager_task_is_traced_from_the_step_it_runs_as_it_is_made(self):
+        result = run("""
+            import asyncio
+
+            async def quick():
+                return "at once"
+
+            async def slow():
+                await asyncio.sleep(1)
+                return "later"
+
+            async def main():
+                asyncio.get_running_loop().set_task_factory(asyncio.eager_task_factory)
+                first = asyncio.create_task(quick(), name="quick")
+                second = asyncio.create_task(slow(), name="slow")
+                print(first.done(), second.done())
+                print(await first, await second)
+
+            asyncio.run(main())
+        """)
+        self.assertEqual([line.text for line in result.trace.output], ["True False", "at once later"])
+        quick, slow = result.trace.tasks[1:]
+        self.assertEqual(events(quick), [(0, "created", None, 13), (0, "started", None, None),
+                                         (0, "done", None, None)])
+        self.assertEqual((quick.state, quick.result), ("done", "'at once'"))
+        self.assertEqual(events(slow), [(0, "created", None, 14), (0, "started", None, None),
+                                        (0, "suspended", "asyncio.sleep(1)", 8),
+                                        (1, "resumed", None, None), (1, "done", None, None)])
+
+
 class ReleaseTest(unittest.TestCase):
     def test_a_reported_run_leaves_no_records_for_the_cycle_collector(self):
         import gc
