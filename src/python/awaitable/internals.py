@@ -29,6 +29,7 @@ import asyncio.events
 import asyncio.format_helpers
 import asyncio.log
 import inspect
+import types
 
 __all__ = [
     "get_running_loop_or_none", "set_running_loop",
@@ -74,8 +75,14 @@ def task_coroutine(task):
     return task.get_coro()
 
 
-#: the task running on a loop, or None
-current_task_of = asyncio.tasks.current_task
+#: the task running on a loop, or None. In 3.11 ``current_task`` is
+#: Python code that reads the C module's dict of current tasks; from 3.12
+#: it is C.
+if isinstance(asyncio.tasks.current_task, types.FunctionType) and isinstance(
+        getattr(asyncio.tasks, "_current_tasks", None), dict):
+    current_task_of = asyncio.tasks._current_tasks.get
+else:
+    current_task_of = asyncio.tasks.current_task
 
 
 def task_waiter(task):

@@ -78,6 +78,7 @@ _set_result_unless_cancelled = asyncio.futures._set_result_unless_cancelled
 _getcoroutinestate = inspect.getcoroutinestate
 _CORO_CREATED = inspect.CORO_CREATED
 _RECORD = RECORD_ATTRIBUTE
+_current_task_of = internals.current_task_of
 
 
 def _timer_cancelled(entry):
@@ -382,13 +383,16 @@ class VirtualEventLoop(asyncio.BaseEventLoop):
         raise LimitExceeded(kind, message)
 
     def create_task(self, coro, **kwargs):
-        if kwargs.get("name") is None:
-            kwargs["name"] = self._tracer.default_name()
+        name = kwargs.get("name")
+        if name is None:
+            kwargs["name"] = name = self._tracer.default_name()
         if getattr(coro, "cr_code", None) in _CLEAN_UP_CODES:
             # asyncio.run's own clean-up is no part of the program's story.
             record = None
         else:
-            record = self._tracer.new_record(coro, kwargs["name"], self._sandbox.current_task_id(), _getframe(1))
+            parent = _current_task_of(self)
+            record = self._tracer.new_record(
+                coro, name, None if parent is None else getattr(parent, _RECORD, None), _getframe(1))
         if self._task_factory is None:
             # BaseEventLoop.create_task, inlined: every task starts here.
             if self._closed:
@@ -460,7 +464,8 @@ class VirtualEventLoop(asyncio.BaseEventLoop):
         self.last_sleep = (future, delay, caller.f_lineno if caller.f_code.co_filename == self._filename else None)
 
     def call_soon(self, callback, *args, context=None):
-        # BaseEventLoop.call_soon, with a handle made in one step.
+        # BaseEventLoop.call_soon, with a handle made in one step (see
+        # _fast_handle, inlined: every task step passes through here).
         if self._debug:
             handle = super().call_soon(callback, *args, context=context)
             if handle._source_traceback:
@@ -468,7 +473,14 @@ class VirtualEventLoop(asyncio.BaseEventLoop):
             return handle
         if self._closed:
             raise RuntimeError("Event loop is closed")
-        handle = _fast_handle(_Handle, callback, args, self, context)
+        handle = _new_object(_Handle)
+        handle._context = _copy_context() if context is None else context
+        handle._loop = self
+        handle._callback = callback
+        handle._args = args
+        handle._cancelled = False
+        handle._repr = None
+        handle._source_traceback = None
         self._ready.append(handle)
         return handle
 

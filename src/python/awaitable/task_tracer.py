@@ -144,23 +144,25 @@ class TaskTracer:
 
     def new_record(self, coro, name, parent, frame):
         """The record of a task about to be made for ``coro`` by the code
-        running in ``frame``, or None for something that is no coroutine."""
+        running in ``frame``, in the task whose record is ``parent`` (None
+        outside a task), or None for something that is no coroutine."""
         if type(coro) is not _CoroutineType and not asyncio.iscoroutine(coro):
             return None
         line = learner_line(frame, self.filename, within_task=True)
         if line is None and parent is not None:
             # Made by library code the parent task called (gather, wait...).
-            line = self.trace.task(parent).line
+            line = parent.line
+        tasks = self.trace.tasks
         record = TaskRecord(
-            id=len(self.trace.tasks) + 1,
+            id=len(tasks) + 1,
             name=name,
             coro=getattr(coro, "__qualname__", type(coro).__name__),
             created=self.clock.now,
-            parent=parent,
+            parent=None if parent is None else parent.id,
             line=line,
         )
         record.raw_events.append((record.created, "created", None, line))
-        self.trace.tasks.append(record)
+        tasks.append(record)
         return record
 
     # The loop calls these around each step of a task (and records the
