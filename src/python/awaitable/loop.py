@@ -22,7 +22,6 @@ import itertools
 import selectors
 import sys
 import warnings
-import weakref
 
 from . import internals
 from .cpu_guard import CpuLimitExceeded
@@ -386,7 +385,8 @@ class VirtualEventLoop(asyncio.BaseEventLoop):
         name = kwargs.get("name")
         if name is None:
             kwargs["name"] = name = self._tracer.default_name()
-        if getattr(coro, "cr_code", None) in _CLEAN_UP_CODES:
+        code = getattr(coro, "cr_code", None)
+        if code is _SHUTDOWN_ASYNCGENS or code is _SHUTDOWN_EXECUTOR or code is _OWN_SHUTDOWN_EXECUTOR:
             # asyncio.run's own clean-up is no part of the program's story.
             record = None
         else:
@@ -412,7 +412,6 @@ class VirtualEventLoop(asyncio.BaseEventLoop):
                     entry for entry in task._source_traceback if entry.filename != __file__]
         if record is not None:
             setattr(task, _RECORD, record)
-            record.task_ref = weakref.ref(task)
             if self._task_factory is not None and _getcoroutinestate(coro) != _CORO_CREATED:
                 # An eager task (3.12's eager_task_factory) ran its first
                 # step as it was made, before the loop could see it.
@@ -562,12 +561,12 @@ class VirtualEventLoop(asyncio.BaseEventLoop):
         self._selector.close()
 
 
-#: coroutines of the loop itself that asyncio.run runs as tasks when it ends
-_CLEAN_UP_CODES = frozenset({
-    asyncio.BaseEventLoop.shutdown_asyncgens.__code__,
-    asyncio.BaseEventLoop.shutdown_default_executor.__code__,
-    VirtualEventLoop.shutdown_default_executor.__code__,
-})
+#: coroutines of the loop itself that asyncio.run runs as tasks when it
+#: ends, compared by identity (a code object hashes all its contents each
+#: time it is hashed, and every task's coroutine is checked)
+_SHUTDOWN_ASYNCGENS = asyncio.BaseEventLoop.shutdown_asyncgens.__code__
+_SHUTDOWN_EXECUTOR = asyncio.BaseEventLoop.shutdown_default_executor.__code__
+_OWN_SHUTDOWN_EXECUTOR = VirtualEventLoop.shutdown_default_executor.__code__
 
 
 _original_sleep = asyncio.sleep

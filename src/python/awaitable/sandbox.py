@@ -4,6 +4,7 @@ A ``Sandbox`` is used once, as a context manager around everything the
 program does; leaving it restores the host exactly as it was.
 """
 
+import asyncio
 import functools
 import sys
 
@@ -73,10 +74,10 @@ class Sandbox:
             if not loop.is_closed() and not loop.is_running():
                 loop.close()
         self._patches.restore()
-        for record in self.trace.tasks:
-            task = record.task_ref()
-            if task is not None:
-                record.name = task.get_name()
+        # A finished task's name was read as it ended; the others may have
+        # been renamed since they were made.
+        for task, record in self.unfinished_tasks():
+            record.name = task.get_name()
         return False
 
     # Simulated operating system: built on first use, so a program that
@@ -116,12 +117,17 @@ class Sandbox:
         return record.id if record is not None else None
 
     def unfinished_tasks(self):
-        """(task, record) pairs of tasks that have not finished, in creation order."""
+        """(task, record) pairs of the program's tasks that have not
+        finished, in creation order (a task holds its record, see
+        ``RECORD_ATTRIBUTE``; asyncio knows the tasks that are alive, and
+        gives a loop's unfinished ones, whether it runs or not)."""
         pairs = []
-        for record in self.trace.tasks:
-            task = record.task_ref()
-            if task is not None and not task.done():
-                pairs.append((task, record))
+        for loop in self._loops:
+            for task in asyncio.all_tasks(loop):
+                record = getattr(task, RECORD_ATTRIBUTE, None)
+                if record is not None:
+                    pairs.append((task, record))
+        pairs.sort(key=lambda pair: pair[1].id)
         return pairs
 
     def waiting_report(self):

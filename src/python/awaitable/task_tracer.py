@@ -29,12 +29,11 @@ _SLEEP_CODES = frozenset({asyncio.sleep.__code__, _VIRTUAL_SLEEP_CODE})
 _CoroutineType = types.CoroutineType
 #: the code that runs a task's steps: a task's coroutine is called from
 #: the loop's iteration (via ``Handle._run`` in debug mode), or from
-#: ``create_task`` when an eager task starts at once
-_TASK_CALLERS = frozenset({
-    VirtualEventLoop._run_once.__code__,
-    VirtualEventLoop.create_task.__code__,
-    asyncio.Handle._run.__code__,
-})
+#: ``create_task`` when an eager task starts at once. Compared by identity:
+#: a code object hashes all its contents each time it is hashed.
+_RUN_ONCE_CODE = VirtualEventLoop._run_once.__code__
+_CREATE_TASK_CODE = VirtualEventLoop.create_task.__code__
+_HANDLE_RUN_CODE = asyncio.Handle._run.__code__
 #: the classes whose ``async with`` waits to acquire them
 _ACQUIRED_BY_ASYNC_WITH = frozenset({"Lock", "Semaphore", "BoundedSemaphore", "Condition"})
 _GeneratorType = types.GeneratorType
@@ -52,7 +51,7 @@ def learner_line(frame, filename, within_task=False):
         code = frame.f_code
         if code.co_filename == filename:
             return frame.f_lineno
-        if within_task and code in _TASK_CALLERS:
+        if within_task and (code is _RUN_ONCE_CODE or code is _CREATE_TASK_CODE or code is _HANDLE_RUN_CODE):
             return None
         frame = frame.f_back
     return None

@@ -91,9 +91,6 @@ class TaskRecord:
     state: str = "pending"
     #: repr of the result, for done tasks
     result: str | None = None
-    #: a weak reference to the task (called, it gives the task or None); not
-    #: part of the JSON
-    task_ref: object = field(default=lambda: None, repr=False, compare=False)
     #: how many of ``raw_events``, from the first, are ``TaskEvent``s
     _read: int = field(default=0, repr=False, compare=False)
 
