@@ -225,8 +225,12 @@ class VirtualEventLoop(asyncio.BaseEventLoop):
 
         timers = self._timers
         ready = self._ready
-        if (self._timer_cancelled_count > _MIN_TIMERS_TO_PURGE // 2
-                and self._timer_cancelled_count * 2 > len(timers) > _MIN_TIMERS_TO_PURGE):
+        cancelled = self._timer_cancelled_count
+        # Cancelled timers are counted as they are cancelled: with none,
+        # there is nothing to take off the heap.
+        if not cancelled:
+            pass
+        elif cancelled > _MIN_TIMERS_TO_PURGE // 2 and cancelled * 2 > len(timers) > _MIN_TIMERS_TO_PURGE:
             kept = []
             for entry in timers:
                 if _timer_cancelled(entry):
@@ -411,7 +415,7 @@ class VirtualEventLoop(asyncio.BaseEventLoop):
                 task._source_traceback[:] = [
                     entry for entry in task._source_traceback if entry.filename != __file__]
         if record is not None:
-            setattr(task, _RECORD, record)
+            task._awaitable_record = record  # RECORD_ATTRIBUTE
             if self._task_factory is not None and _getcoroutinestate(coro) != _CORO_CREATED:
                 # An eager task (3.12's eager_task_factory) ran its first
                 # step as it was made, before the loop could see it.

@@ -145,22 +145,21 @@ class TaskTracer:
         """The record of a task about to be made for ``coro`` by the code
         running in ``frame``, in the task whose record is ``parent`` (None
         outside a task), or None for something that is no coroutine."""
-        if type(coro) is not _CoroutineType and not asyncio.iscoroutine(coro):
+        if type(coro) is _CoroutineType:
+            qualname = coro.__qualname__
+        elif asyncio.iscoroutine(coro):
+            qualname = getattr(coro, "__qualname__", type(coro).__name__)
+        else:
             return None
         line = learner_line(frame, self.filename, within_task=True)
         if line is None and parent is not None:
             # Made by library code the parent task called (gather, wait...).
             line = parent.line
         tasks = self.trace.tasks
-        record = TaskRecord(
-            id=len(tasks) + 1,
-            name=name,
-            coro=getattr(coro, "__qualname__", type(coro).__name__),
-            created=self.clock.now,
-            parent=None if parent is None else parent.id,
-            line=line,
-        )
-        record.raw_events.append((record.created, "created", None, line))
+        now = self.clock.now
+        # Positional: a busy program makes thousands of these.
+        record = TaskRecord(len(tasks) + 1, name, qualname, now, None if parent is None else parent.id, line,
+                            [(now, "created", None, line)])
         tasks.append(record)
         return record
 
