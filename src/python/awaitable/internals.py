@@ -18,7 +18,11 @@ these private members of its base class, present from 3.11 to 3.14:
 without calling their ``__init__``, setting their fields (``_context``,
 ``_loop``, ``_callback``, ``_args``, ``_cancelled``, ``_repr``,
 ``_source_traceback``, and ``_when``, ``_scheduled``) itself, and runs a
-handle's callback as ``Handle._run`` does.
+handle's callback as ``Handle._run`` does. The tracer finds the task a
+step belongs to as the ``__self__`` of the callback the loop runs (the C
+``TaskStepMethWrapper`` and the task's bound wakeup, in both
+implementations), keeps a task's record in an attribute of the task, and
+reads ``Task._fut_waiter``, ``_result`` and ``_exception`` after a step.
 Outside the loop: ``warnings._warn_unawaited_coroutine``, which the
 interpreter looks up to word "coroutine ... was never awaited".
 """
