@@ -6,6 +6,7 @@ program does; leaving it restores the host exactly as it was.
 
 import asyncio
 import functools
+import gc
 import sys
 
 from . import internals
@@ -21,6 +22,13 @@ from .threads import VirtualThreads
 from .trace import RECORD_ATTRIBUTE, BlockingCall, Trace
 
 __all__ = ["Sandbox", "StopReason"]
+
+
+#: the cycle collector's threshold for its youngest generation while a
+#: program runs, when the host's is lower. A run's trace keeps a record of
+#: every task, and each collection looks over part of what is kept: at
+#: CPython 3.14's 2,000, collections took 5-8% of a run of 10,000 tasks.
+_YOUNG_GENERATION_THRESHOLD = 20_000
 
 
 class StopReason:
@@ -64,6 +72,9 @@ class Sandbox:
         self._patches = Patches(self)
 
     def __enter__(self):
+        self._gc_threshold = gc.get_threshold()
+        if self._gc_threshold[0] < _YOUNG_GENERATION_THRESHOLD:
+            gc.set_threshold(_YOUNG_GENERATION_THRESHOLD, *self._gc_threshold[1:])
         self._patches.install()
         return self
 
@@ -74,6 +85,7 @@ class Sandbox:
             if not loop.is_closed() and not loop.is_running():
                 loop.close()
         self._patches.restore()
+        gc.set_threshold(*self._gc_threshold)
         # A finished task's name was read as it ended; the others may have
         # been renamed since they were made.
         for task, record in self.unfinished_tasks():

@@ -1,6 +1,7 @@
 """Runaway programs are stopped with a clear reason, their output kept, the host restored."""
 
 import asyncio
+import gc
 import signal
 import sys
 import threading
@@ -239,6 +240,7 @@ class HostRestoredTest(unittest.TestCase):
             "trace": sys.gettrace(),
             "alarm": signal.getsignal(signal.SIGALRM) if hasattr(signal, "SIGALRM") else None,
             "running loop": asyncio.events._get_running_loop(),
+            "collector": gc.get_threshold(),
         }
 
     def test_every_kind_of_stop_restores_the_host(self):
