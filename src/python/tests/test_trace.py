@@ -228,21 +228,40 @@ class EagerTaskTest(unittest.TestCase):
 
 
 class ReleaseTest(unittest.TestCase):
-    def test_a_reported_run_leaves_no_records_for_the_cycle_collector(self):
+    def records_left(self, *calls):
+        """TaskRecords and TaskEvents alive after ``calls``, with the cycle
+        collector off: what it would have to find and free."""
         import gc
-        import json
 
-        from awaitable.host import run_json
         from awaitable.trace import TaskEvent, TaskRecord
 
         gc.collect()
         gc.disable()
         try:
-            reported = json.loads(run_json(_PROGRAM))
-            left = [each for each in gc.get_objects() if isinstance(each, (TaskRecord, TaskEvent))]
+            for call in calls:
+                call()
+            return [each for each in gc.get_objects() if isinstance(each, (TaskRecord, TaskEvent))]
         finally:
             gc.enable()
-        self.assertEqual(len(reported["tasks"]), 4)
+
+    def test_a_reported_run_leaves_no_records_for_the_cycle_collector(self):
+        from awaitable.host import release_runs, run_json
+
+        reported = []
+        left = self.records_left(lambda: reported.append(json.loads(run_json(_PROGRAM))), release_runs)
+        self.assertEqual(len(reported[0]["tasks"]), 4)
+        self.assertEqual(left, [])
+
+    def test_records_are_dropped_after_the_result_or_by_the_next_run(self):
+        from awaitable.host import release_runs, run_json
+
+        release_runs()
+        # Until the host releases them, the last run's records are kept...
+        kept = self.records_left(lambda: run_json(_PROGRAM))
+        self.assertEqual(sum(type(each).__name__ == "TaskRecord" for each in kept), 4)
+        del kept
+        # ...and the next run (here one without tasks) drops them first.
+        left = self.records_left(lambda: run_json("print('next')"))
         self.assertEqual(left, [])
 
 
