@@ -120,20 +120,24 @@ class TaskRecord:
         return None
 
     def to_json(self):
+        # Each event as an array, [t, kind, detail, line], straight from the
+        # loop's tuples: only a sleep's detail needs words.
+        events = [(t, kind, detail, line) if detail is None or type(detail) is str
+                  else (t, kind, describe_sleep(detail), line)
+                  for t, kind, detail, line in self.raw_events]
         return {
             "id": self.id,
             "name": self.name,
             "coro": self.coro,
             "created": self.created,
-            "started": self.started,
+            # The first step, if any: the event after the creation.
+            "started": events[1][0] if len(events) > 1 and events[1][1] == "started" else None,
             "ended": self.ended,
             "state": self.state,
             "parent": self.parent,
             "line": self.line,
             "result": self.result,
-            # Each event as an array, [t, kind, detail, line]: a long run has
-            # tens of thousands of them, and the tuples go to JSON as they are.
-            "events": self.events,
+            "events": events,
         }
 
 
