@@ -225,33 +225,10 @@ class VirtualEventLoop(asyncio.BaseEventLoop):
 
         timers = self._timers
         ready = self._ready
-        cancelled = self._timer_cancelled_count
-        # Cancelled timers are counted as they are cancelled: with none,
-        # there is nothing to take off the heap.
-        if not cancelled:
-            pass
-        elif cancelled > _MIN_TIMERS_TO_PURGE // 2 and cancelled * 2 > len(timers) > _MIN_TIMERS_TO_PURGE:
-            kept = []
-            for entry in timers:
-                if _timer_cancelled(entry):
-                    if len(entry) == 3:
-                        entry[2]._scheduled = False
-                else:
-                    kept.append(entry)
-            heapq.heapify(kept)
-            self._timers = timers = kept
-            self._timer_cancelled_count = 0
-        else:
-            while timers:
-                entry = timers[0]
-                if len(entry) == 3:
-                    if not entry[2]._cancelled:
-                        break
-                    entry[2]._scheduled = False
-                elif not entry[2].cancelled():
-                    break
-                self._timer_cancelled_count -= 1
-                _heappop(timers)
+        if self._timer_cancelled_count:
+            # Cancelled timers are counted as they are cancelled: with none,
+            # there is nothing to take off the heap.
+            timers = self._drop_cancelled_timers()
 
         if not ready and not self._stopping:
             if not timers:
@@ -339,6 +316,36 @@ class VirtualEventLoop(asyncio.BaseEventLoop):
                 events.append((clock.now, "suspended", last_sleep[1], last_sleep[2]))
             else:
                 tracer.suspended(task, record, last_sleep)
+
+    def _drop_cancelled_timers(self):
+        """BaseEventLoop's: rebuild the heap without its cancelled timers
+        when they are over half of it, or else pop those at its head (a
+        cancelled timer must not move the clock). Returns the heap."""
+        timers = self._timers
+        cancelled = self._timer_cancelled_count
+        if cancelled > _MIN_TIMERS_TO_PURGE // 2 and cancelled * 2 > len(timers) > _MIN_TIMERS_TO_PURGE:
+            kept = []
+            for entry in timers:
+                if _timer_cancelled(entry):
+                    if len(entry) == 3:
+                        entry[2]._scheduled = False
+                else:
+                    kept.append(entry)
+            heapq.heapify(kept)
+            self._timers = kept
+            self._timer_cancelled_count = 0
+            return kept
+        while timers:
+            entry = timers[0]
+            if len(entry) == 3:
+                if not entry[2]._cancelled:
+                    break
+                entry[2]._scheduled = False
+            elif not entry[2].cancelled():
+                break
+            self._timer_cancelled_count -= 1
+            _heappop(timers)
+        return timers
 
     def _run_debug(self, handle):
         # BaseEventLoop._run_once in debug mode: slow callbacks are logged,
@@ -467,8 +474,7 @@ class VirtualEventLoop(asyncio.BaseEventLoop):
         self.last_sleep = (future, delay, caller.f_lineno if caller.f_code.co_filename == self._filename else None)
 
     def call_soon(self, callback, *args, context=None):
-        # BaseEventLoop.call_soon, with a handle made in one step (see
-        # _fast_handle, inlined: every task step passes through here).
+        # BaseEventLoop.call_soon, with a handle made in one step.
         if self._debug:
             handle = super().call_soon(callback, *args, context=context)
             if handle._source_traceback:
@@ -476,14 +482,7 @@ class VirtualEventLoop(asyncio.BaseEventLoop):
             return handle
         if self._closed:
             raise RuntimeError("Event loop is closed")
-        handle = _new_object(_Handle)
-        handle._context = _copy_context() if context is None else context
-        handle._loop = self
-        handle._callback = callback
-        handle._args = args
-        handle._cancelled = False
-        handle._repr = None
-        handle._source_traceback = None
+        handle = _fast_handle(_Handle, callback, args, self, context)
         self._ready.append(handle)
         return handle
 

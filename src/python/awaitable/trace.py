@@ -19,9 +19,9 @@ TASKS_REPORTED = 1000
 
 
 #: the attribute that holds a task's ``TaskRecord``, on the task itself
-#: (asyncio's Task keeps a dict for attributes it does not know): the
-#: record lives no longer than the trace, and the task no longer than asyncio
-#: keeps it
+#: (asyncio's Task keeps a dict for attributes it does not know): the task
+#: holds its record, never the other way round, so that a record keeps no
+#: task alive
 RECORD_ATTRIBUTE = "_awaitable_record"
 
 
