@@ -195,6 +195,18 @@ class JsonTest(unittest.TestCase):
         self.assertEqual(reported["tasks_omitted"], 201)
 
 
+class DebugModeTest(unittest.TestCase):
+    def test_the_loops_own_record_of_a_step_matches_the_tracers(self):
+        # Outside debug mode the loop records the commonest steps itself (a
+        # task that sleeps, one that ends); in debug mode every step goes
+        # through the tracer, and asyncio's own sleep. The trace is the same.
+        program = _PROGRAM.replace("asyncio.run(main())", "asyncio.run(main(), debug=DEBUG)")
+        quick, debug = (run(f"DEBUG = {flag}\n" + program) for flag in (False, True))
+        self.assertEqual([(r.name, r.state, r.result, events(r)) for r in debug.trace.tasks],
+                         [(r.name, r.state, r.result, events(r)) for r in quick.trace.tasks])
+        self.assertIn((0, "suspended", "asyncio.sleep(2)", 5), events(quick.trace.tasks[1]))
+
+
 class EagerTaskTest(unittest.TestCase):
     @unittest.skipIf(sys.version_info < (3, 12), "eager tasks came with 3.12")
     def test_an_eager_task_is_traced_from_the_step_it_runs_as_it_is_made(self):
