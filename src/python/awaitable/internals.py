@@ -23,6 +23,9 @@ step belongs to as the ``__self__`` of the callback the loop runs (the C
 ``TaskStepMethWrapper`` and the task's bound wakeup, in both
 implementations), keeps a task's record in an attribute of the task, and
 reads ``Task._fut_waiter``, ``_result`` and ``_exception`` after a step.
+The loop knows a task made by ``asyncio.Task(...)`` itself by the type of
+the step callback it schedules (``TASK_STEP_TYPE``), and renames it when it
+bears asyncio's default ``Task-N`` name.
 Outside the loop: ``warnings._warn_unawaited_coroutine``, which the
 interpreter looks up to word "coroutine ... was never awaited".
 """
@@ -38,7 +41,7 @@ import types
 __all__ = [
     "get_running_loop_or_none", "set_running_loop",
     "asyncio_logger", "format_handle", "format_callback_source",
-    "task_coroutine", "current_task_of", "task_waiter", "gathered_children", "end_task_only",
+    "task_coroutine", "current_task_of", "TASK_STEP_TYPE", "task_waiter", "gathered_children", "end_task_only",
 ]
 
 #: The loop running in this thread, or None (public in spirit, private in
@@ -99,6 +102,44 @@ def gathered_children(future):
     """The awaitables an ``asyncio.gather`` future waits for
     (``_GatheringFuture._children``), or None for any other future."""
     return getattr(future, "_children", None)
+
+
+def _task_step_type():
+    """The type of the callback asyncio's C ``Task`` schedules for its steps
+    (``TaskStepMethWrapper``, which Python does not name), found by making a
+    task on a stand-in loop that only notes it; None without the C tasks."""
+
+    class _NotingLoop:
+        step = None
+
+        def get_debug(self):
+            return False
+
+        def call_soon(self, callback, *args, context=None):
+            self.step = callback
+
+        def call_exception_handler(self, context):
+            pass
+
+    async def _nothing():
+        pass
+
+    loop = _NotingLoop()
+    coro = _nothing()
+    try:
+        task = asyncio.Task(coro, loop=loop)
+        # Never run: neither it nor its coroutine may be reported as such.
+        task._log_destroy_pending = False
+    except Exception:
+        return None
+    finally:
+        coro.close()
+    kind = type(loop.step)
+    return None if kind is types.MethodType else kind
+
+
+#: the type of a C task's step callback (see ``_task_step_type``), or None
+TASK_STEP_TYPE = _task_step_type()
 
 
 def end_task_only(task):

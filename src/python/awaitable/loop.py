@@ -19,6 +19,7 @@ import contextvars
 import heapq
 import inspect
 import itertools
+import re
 import selectors
 import sys
 import warnings
@@ -78,6 +79,9 @@ _getcoroutinestate = inspect.getcoroutinestate
 _CORO_CREATED = inspect.CORO_CREATED
 _RECORD = RECORD_ATTRIBUTE
 _current_task_of = internals.current_task_of
+_TASK_STEP = internals.TASK_STEP_TYPE
+#: the name asyncio gives a task made without one
+_ASYNCIO_DEFAULT_NAME = re.compile(r"Task-\d+")
 
 
 def _timer_cancelled(entry):
@@ -164,6 +168,8 @@ class VirtualEventLoop(asyncio.BaseEventLoop):
         self._max_steps = sandbox.limits.max_steps
         self._max_virtual_time = sandbox.limits.max_virtual_time
         self._cpu_guard = sandbox.cpu_guard
+        #: create_task calls under way (a task factory may call it again)
+        self._making_tasks = 0
 
     def time(self):
         return self._clock.now
@@ -404,31 +410,60 @@ class VirtualEventLoop(asyncio.BaseEventLoop):
             parent = _current_task_of(self)
             record = self._tracer.new_record(
                 coro, name, None if parent is None else getattr(parent, _RECORD, None), _getframe(1))
-        if self._task_factory is None:
-            # BaseEventLoop.create_task, inlined: every task starts here.
-            if self._closed:
-                raise RuntimeError("Event loop is closed")
-            task = _Task(coro, loop=self, **kwargs)
-            if task._source_traceback:
-                # Debug mode: the task was created where asyncio.create_task
-                # was called, not in this method (as BaseEventLoop leaves
-                # its own frame out).
-                del task._source_traceback[-1]
-        else:
-            task = super().create_task(coro, **kwargs)
-            if task._source_traceback:
-                # Debug mode: the task factory made it; of the frames that
-                # led there, this method's is the sandbox's, not asyncio's.
-                task._source_traceback[:] = [
-                    entry for entry in task._source_traceback if entry.filename != __file__]
+        # Tasks made while this runs are this method's (see call_soon).
+        self._making_tasks += 1
+        try:
+            if self._task_factory is None:
+                # BaseEventLoop.create_task, inlined: every task starts here.
+                if self._closed:
+                    raise RuntimeError("Event loop is closed")
+                task = _Task(coro, loop=self, **kwargs)
+                if task._source_traceback:
+                    # Debug mode: the task was created where asyncio.create_task
+                    # was called, not in this method (as BaseEventLoop leaves
+                    # its own frame out).
+                    del task._source_traceback[-1]
+            else:
+                task = super().create_task(coro, **kwargs)
+                if task._source_traceback:
+                    # Debug mode: the task factory made it; of the frames that
+                    # led there, this method's is the sandbox's, not asyncio's.
+                    task._source_traceback[:] = [
+                        entry for entry in task._source_traceback if entry.filename != __file__]
+        finally:
+            self._making_tasks -= 1
+        # None too: the loop has seen this task (see call_soon).
+        task._awaitable_record = record  # RECORD_ATTRIBUTE
         if record is not None:
-            task._awaitable_record = record  # RECORD_ATTRIBUTE
             if self._task_factory is not None and _getcoroutinestate(coro) != _CORO_CREATED:
                 # An eager task (3.12's eager_task_factory) ran its first
                 # step as it was made, before the loop could see it.
                 self._tracer.step_started(record)
                 self._tracer.step_ended(task, record, self.last_sleep)
         return task
+
+    def make_untraced_task(self, coro, name):
+        """``asyncio.Task(coro, name=name)`` on this loop, kept out of the
+        program's trace and its ``Task-N`` numbering (a virtual host's)."""
+        self._making_tasks += 1
+        try:
+            task = _Task(coro, loop=self, name=name)
+        finally:
+            self._making_tasks -= 1
+        task._awaitable_record = None  # RECORD_ATTRIBUTE: seen, not traced
+        return task
+
+    def _adopt_task(self, task):
+        """Name and record a task the program made with ``asyncio.Task(...)``
+        rather than ``create_task``, as create_task would have. Called as it
+        asks for its first step, from the program's own line."""
+        if _ASYNCIO_DEFAULT_NAME.fullmatch(task.get_name()):
+            # asyncio numbers such tasks in the host's count, not the program's.
+            task.set_name(self._tracer.default_name())
+        parent = _current_task_of(self)
+        task._awaitable_record = self._tracer.new_record(  # RECORD_ATTRIBUTE
+            task.get_coro(), task.get_name(), None if parent is None else getattr(parent, _RECORD, None),
+            _getframe(2))
 
     def _set_coroutine_origin_tracking(self, enabled):
         # Coroutines created in debug mode record where they were created;
@@ -475,6 +510,9 @@ class VirtualEventLoop(asyncio.BaseEventLoop):
 
     def call_soon(self, callback, *args, context=None):
         # BaseEventLoop.call_soon, with a handle made in one step.
+        if type(callback) is _TASK_STEP and not self._making_tasks and not hasattr(callback.__self__, _RECORD):
+            # A task made by asyncio.Task(...) itself asks for its first step.
+            self._adopt_task(callback.__self__)
         if self._debug:
             handle = super().call_soon(callback, *args, context=context)
             if handle._source_traceback:

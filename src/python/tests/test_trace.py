@@ -207,6 +207,31 @@ class DebugModeTest(unittest.TestCase):
         self.assertIn((0, "suspended", "asyncio.sleep(2)", 5), events(quick.trace.tasks[1]))
 
 
+class DirectTaskTest(unittest.TestCase):
+    def test_a_task_made_with_asyncio_task_is_traced_and_numbered_with_the_others(self):
+        program = """
+            import asyncio
+
+            async def work():
+                await asyncio.sleep(1)
+
+            async def main():
+                task = asyncio.Task(work())
+                print(task.get_name())
+                await task
+
+            asyncio.run(main())
+        """
+        for _ in range(2):  # asyncio's own count goes on between runs; the program's does not
+            result = run(program)
+            self.assertEqual([line.text for line in result.trace.output], ["Task-2"])
+            direct = result.trace.tasks[1]
+            self.assertEqual((direct.name, direct.coro, direct.parent, direct.line), ("Task-2", "work", 1, 8))
+            self.assertEqual(events(direct), [(0, "created", None, 8), (0, "started", None, None),
+                                              (0, "suspended", "asyncio.sleep(1)", 5),
+                                              (1, "resumed", None, None), (1, "done", None, None)])
+
+
 class EagerTaskTest(unittest.TestCase):
     @unittest.skipIf(sys.version_info < (3, 12), "eager tasks came with 3.12")
     def test_an_eager_task_is_traced_from_the_step_it_runs_as_it_is_made(self):

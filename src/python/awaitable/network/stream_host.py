@@ -18,7 +18,7 @@ __all__ = ["StreamHost", "start_host_task"]
 
 def start_host_task(loop, coro, name):
     """Run ``coro`` on ``loop`` as a task that belongs to a virtual host."""
-    task = asyncio.Task(coro, loop=loop, name=name)
+    task = loop.make_untraced_task(coro, name)
     # A host's task still running when the learner's loop is closed (say,
     # after run_until_complete) belongs to another machine: the learner must
     # not see "Task was destroyed but it is pending!" for it. This is the
