@@ -164,6 +164,10 @@ class VirtualEventLoop(asyncio.BaseEventLoop):
         self._timer_sequence = itertools.count()
         self._steps = 0
         self._grace = None
+        #: the sleep that began last, what the task tracer says a task waits
+        #: on when it yields that sleep's future: ``(future, delay, line)``,
+        #: with the line of the program's code that called the sleep, or
+        #: None when other code called it (see ``virtual_sleep``)
         self.last_sleep = None
         self._max_steps = sandbox.limits.max_steps
         self._max_virtual_time = sandbox.limits.max_virtual_time
@@ -214,114 +218,128 @@ class VirtualEventLoop(asyncio.BaseEventLoop):
         raise Deadlock(self)
 
     def _run_once(self):
-        """One iteration of the loop: BaseEventLoop's, on the virtual clock.
+        """The loop's iterations: BaseEventLoop's, on the virtual clock.
+
+        ``BaseEventLoop.run_forever`` calls this again and again, and stops
+        when an iteration leaves ``_stopping`` set. Here one call runs the
+        iterations one after another and returns at that same point: the
+        loop goes round tens of thousands of times in a busy program, and
+        each round saves a call and the look-up of the loop's parts.
 
         Where BaseEventLoop would wait in ``select`` for the next timer,
         the clock jumps to it. The budgets are checked first. Every step of
         every task passes through here, so the common path is inlined.
         """
-        self._steps += 1
         sandbox = self._sandbox
-        if self._grace is not None or sandbox.stop_reason is not None or self._steps > self._max_steps:
-            self._check_budgets()
-        self._cpu_guard.progress += 1  # self._cpu_guard.checkpoint()
         clock = self._clock
-        if self._output.held:
-            self._output.release(clock.now)
-
-        timers = self._timers
         ready = self._ready
-        if self._timer_cancelled_count:
-            # Cancelled timers are counted as they are cancelled: with none,
-            # there is nothing to take off the heap.
-            timers = self._drop_cancelled_timers()
-
-        if not ready and not self._stopping:
-            if not timers:
-                self._deadlock()
-            when = timers[0][0]
-            if when > clock.now:
-                if when > self._max_virtual_time:
-                    self._advance_to(when)
-                clock.now = when
-
-        # As BaseEventLoop: a timer runs unless it is due at or after
-        # end_time (so one due at NaN runs at once, as on CPython).
-        end_time = clock.now + self._clock_resolution
-        if timers and not timers[0][0] >= end_time:
-            due = [_heappop(timers)]
-            only_sleeps = len(due[0]) == 4
-            while timers and not timers[0][0] >= end_time:
-                entry = _heappop(timers)
-                due.append(entry)
-                if len(entry) == 3:
-                    only_sleeps = False
-            if only_sleeps and not ready:
-                # Only sleeps end now, and nothing else is ready: their
-                # timers would run first, one after the other, and do
-                # nothing but set their futures' results. Setting them
-                # here queues the same wake-ups in the same order.
-                for _, _, future, result in due:
-                    if not future.cancelled():
-                        future.set_result(result)
-            else:
-                for entry in due:
-                    if len(entry) == 3:
-                        handle = entry[2]
-                        handle._scheduled = False
-                    else:
-                        handle = _fast_handle(_Handle, _set_result_unless_cancelled, entry[2:], self, None)
-                    ready.append(handle)
-
         popleft = ready.popleft
-        if self._debug:
+        tracer = self._tracer
+        guard = self._cpu_guard
+        output = self._output
+        max_steps = self._max_steps
+        while True:
+            self._steps += 1
+            if self._grace is not None or sandbox.stop_reason is not None or self._steps > max_steps:
+                self._check_budgets()
+            guard.progress += 1  # guard.checkpoint()
+            if output.held:
+                output.release(clock.now)
+
+            timers = self._timers
+            if self._timer_cancelled_count:
+                # Cancelled timers are counted as they are cancelled: with none,
+                # there is nothing to take off the heap.
+                timers = self._drop_cancelled_timers()
+
+            if not ready and not self._stopping:
+                if not timers:
+                    self._deadlock()
+                when = timers[0][0]
+                if when > clock.now:
+                    if when > self._max_virtual_time:
+                        self._advance_to(when)
+                    clock.now = when
+
+            # As BaseEventLoop: a timer runs unless it is due at or after
+            # end_time (so one due at NaN runs at once, as on CPython).
+            end_time = clock.now + self._clock_resolution
+            if timers and not timers[0][0] >= end_time:
+                due = [_heappop(timers)]
+                only_sleeps = len(due[0]) == 4
+                while timers and not timers[0][0] >= end_time:
+                    entry = _heappop(timers)
+                    due.append(entry)
+                    if len(entry) == 3:
+                        only_sleeps = False
+                if only_sleeps and not ready:
+                    # Only sleeps end now, and nothing else is ready: their
+                    # timers would run first, one after the other, and do
+                    # nothing but set their futures' results. Setting them
+                    # here queues the same wake-ups in the same order.
+                    for _, _, future, result in due:
+                        if not future.cancelled():
+                            future.set_result(result)
+                else:
+                    for entry in due:
+                        if len(entry) == 3:
+                            handle = entry[2]
+                            handle._scheduled = False
+                        else:
+                            handle = _fast_handle(_Handle, _set_result_unless_cancelled, entry[2:], self, None)
+                        ready.append(handle)
+
+            if self._debug:
+                for _ in range(len(ready)):
+                    handle = popleft()
+                    if not handle._cancelled:
+                        self._run_debug(handle)
+                if self._stopping:
+                    return
+                continue
+            # Handle._run, inlined: this is where every callback runs, and
+            # every step of every task, which the tracer records before and
+            # after (see task_tracer).
             for _ in range(len(ready)):
                 handle = popleft()
-                if not handle._cancelled:
-                    self._run_debug(handle)
-            return
-        # Handle._run, inlined: this is where every callback runs, and
-        # every step of every task, which the tracer records before and
-        # after (see task_tracer).
-        tracer = self._tracer
-        for _ in range(len(ready)):
-            handle = popleft()
-            if handle._cancelled:
-                continue
-            callback = handle._callback
-            task = getattr(callback, "__self__", None)
-            if type(task) is _Task or task is not None and isinstance(task, _Task):
-                record = getattr(task, _RECORD, None)
-            else:
-                record = None
-            if record is None:
+                if handle._cancelled:
+                    continue
+                callback = handle._callback
+                task = getattr(callback, "__self__", None)
+                if type(task) is _Task or task is not None and isinstance(task, _Task):
+                    record = getattr(task, _RECORD, None)
+                else:
+                    record = None
+                if record is None:
+                    try:
+                        handle._context.run(callback, *handle._args)
+                    except (SystemExit, KeyboardInterrupt):
+                        raise
+                    except BaseException as error:
+                        self._report_callback_error(handle, error)
+                    continue
+                # A step of a traced task: TaskTracer.step_started and
+                # step_ended, inlined for the commonest cases.
+                events = record.raw_events
+                events.append((clock.now, "started" if len(events) == 1 else "resumed", None, None))
                 try:
                     handle._context.run(callback, *handle._args)
                 except (SystemExit, KeyboardInterrupt):
+                    tracer.step_ended(task, record, self.last_sleep)
                     raise
                 except BaseException as error:
                     self._report_callback_error(handle, error)
-                continue
-            # A step of a traced task: TaskTracer.step_started and
-            # step_ended, inlined for the commonest cases.
-            events = record.raw_events
-            events.append((clock.now, "started" if len(events) == 1 else "resumed", None, None))
-            try:
-                handle._context.run(callback, *handle._args)
-            except (SystemExit, KeyboardInterrupt):
-                tracer.step_ended(task, record, self.last_sleep)
-                raise
-            except BaseException as error:
-                self._report_callback_error(handle, error)
-            if task.done():
-                tracer.ended(task, record)
-                continue
-            last_sleep = self.last_sleep
-            if last_sleep is not None and last_sleep[0] is task._fut_waiter and last_sleep[2] is not None:
-                # The program's own code awaits asyncio.sleep.
-                events.append((clock.now, "suspended", last_sleep[1], last_sleep[2]))
-            else:
-                tracer.suspended(task, record, last_sleep)
+                if task.done():
+                    tracer.ended(task, record)
+                    continue
+                last_sleep = self.last_sleep
+                if last_sleep is not None and last_sleep[0] is task._fut_waiter and last_sleep[2] is not None:
+                    # The program's own code awaits asyncio.sleep.
+                    events.append((clock.now, "suspended", last_sleep[1], last_sleep[2]))
+                else:
+                    tracer.suspended(task, record, last_sleep)
+            if self._stopping:
+                return
 
     def _drop_cancelled_timers(self):
         """BaseEventLoop's: rebuild the heap without its cancelled timers
@@ -497,17 +515,6 @@ class VirtualEventLoop(asyncio.BaseEventLoop):
         _heappush(self._timers, (when, next(self._timer_sequence), timer))
         return timer
 
-    def _push_sleep(self, delay, future, result, caller):
-        """``call_later(delay, _set_result_unless_cancelled, future, result)``
-        for ``asyncio.sleep`` (see ``virtual_sleep``), with no handle: the
-        heap holds ``(when, sequence, future, result)``."""
-        _heappush(self._timers, (self._clock.now + delay, next(self._timer_sequence), future, result))
-        #: the sleep that began last, what the task tracer says a task waits
-        #: on when it yields that sleep's future: ``(future, delay, line)``,
-        #: with the line of the program's code that called the sleep, or
-        #: None when other code called it
-        self.last_sleep = (future, delay, caller.f_lineno if caller.f_code.co_filename == self._filename else None)
-
     def call_soon(self, callback, *args, context=None):
         # BaseEventLoop.call_soon, with a handle made in one step.
         if type(callback) is _TASK_STEP and not self._making_tasks and not hasattr(callback.__self__, _RECORD):
@@ -520,7 +527,15 @@ class VirtualEventLoop(asyncio.BaseEventLoop):
             return handle
         if self._closed:
             raise RuntimeError("Event loop is closed")
-        handle = _fast_handle(_Handle, callback, args, self, context)
+        # _fast_handle, inlined: every step of every task is queued here.
+        handle = _new_object(_Handle)
+        handle._context = _copy_context() if context is None else context
+        handle._loop = self
+        handle._callback = callback
+        handle._args = args
+        handle._cancelled = False
+        handle._repr = None
+        handle._source_traceback = None
         self._ready.append(handle)
         return handle
 
@@ -621,8 +636,8 @@ async def sleep(delay, result=None):
 
     On a virtual loop outside debug mode it does what asyncio's own does
     (a future, and a timer that sets its result) with fewer steps: the timer
-    is made in one call, and cancelled only when the sleep did not end by
-    itself. Anything else (``sleep(0)``, another loop, debug mode) goes to
+    is a tuple on the loop's heap, and cancelled only when the sleep did not
+    end by itself. Anything else (``sleep(0)``, another loop, debug mode) goes to
     asyncio's own.
     """
     loop = _get_running_loop()
@@ -632,7 +647,11 @@ async def sleep(delay, result=None):
     if delay <= 0 or delay != delay or type(loop) is not VirtualEventLoop or loop._debug:
         return await _original_sleep(delay, result)
     future = _Future(loop=loop)
-    loop._push_sleep(delay, future, result, _getframe(1))
+    # call_later(delay, _set_result_unless_cancelled, future, result), with
+    # no handle: the heap holds (when, sequence, future, result).
+    _heappush(loop._timers, (loop._clock.now + delay, next(loop._timer_sequence), future, result))
+    caller = _getframe(1)
+    loop.last_sleep = (future, delay, caller.f_lineno if caller.f_code.co_filename == loop._filename else None)
     try:
         return await future
     except BaseException:

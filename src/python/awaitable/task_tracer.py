@@ -183,7 +183,7 @@ class TaskTracer:
         """``task`` waits on ``Task._fut_waiter`` (None after a bare yield).
 
         ``last_sleep`` is the loop's note of the sleep that began last
-        (``VirtualEventLoop._push_sleep``): when the task waits on that
+        (``VirtualEventLoop.last_sleep``): when the task waits on that
         sleep's future, its delay and line are known without a search, and
         the delay stands for its description.
         """
