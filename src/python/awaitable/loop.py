@@ -527,15 +527,7 @@ class VirtualEventLoop(asyncio.BaseEventLoop):
             return handle
         if self._closed:
             raise RuntimeError("Event loop is closed")
-        # _fast_handle, inlined: every step of every task is queued here.
-        handle = _new_object(_Handle)
-        handle._context = _copy_context() if context is None else context
-        handle._loop = self
-        handle._callback = callback
-        handle._args = args
-        handle._cancelled = False
-        handle._repr = None
-        handle._source_traceback = None
+        handle = _fast_handle(_Handle, callback, args, self, context)
         self._ready.append(handle)
         return handle
 
