@@ -216,7 +216,3 @@ class TaskTracer:
         else:
             record.state = "error"
             record.raw_events.append((now, "error", f"{type(error).__name__}: {error}", None))
-
-
-def _shorten(text):
-    return text[:_RESULT_REPR_LIMIT - 3] + "..."
